@@ -1,0 +1,40 @@
+# conflictkg: the README's commands. Everything runs from .venv, which `make install` builds.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STORE  ?= data/store
+
+.PHONY: install demo serve test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -rf $(STORE)
+	$(BIN)/conflictkg ingest --store $(STORE) examples/articles
+	$(BIN)/conflictkg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+serve: install
+	$(BIN)/conflictkg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
