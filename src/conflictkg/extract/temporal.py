@@ -1,0 +1,512 @@
+"""Time expressions in Arabic and English, anchored to the publication date.
+
+Why a tagger of its own: a news article rarely writes a full date. It says "yesterday", "on
+Thursday", "hours after the storming", "since 16 days"; only the publication date turns those into
+days. The extractor attaches the resulting :class:`TimeMention` to events and control periods.
+
+How it works: the text is *folded* (alef/hamza forms to bare alef, ta marbuta to ha, alef maqsura
+to ya, diacritics, tatweel and the bare hamza dropped, Arabic-Indic digits to ASCII, lower case)
+while an index keeps, for each folded character, its place in the original text. One regular
+expression, built once from ``data/time_words.json``, is matched against the folded text; every
+match is mapped back to the original offsets, so ``text[m.start:m.end] == m.text`` always holds.
+Alternatives are ordered so that the longer reading at a position comes first ("الخميس 14 نيسان"
+before "الخميس", "أمس الأول" before "أمس"), and matches never overlap.
+
+What the bounds mean (all :class:`~conflictkg.facts.When` bounds are dates, xsd:date semantics):
+
+- ``relation`` says how the event relates to ``when``: ``"at"`` (the event is within the bounds),
+  ``"before"``/``"after"``/``"since"``/``"until"`` (the event or state is before, after, from or up
+  to the time in ``when``). "قبل X"/"before X" and "حتى X"/"until X" keep X's own bounds in ``when``.
+- absolute dates: that day. Without a year, the publication year (unanchored if none is given).
+- weekdays ("يوم الخميس", "الخميس الماضي", "on Thursday", "last Thursday"): the most recent such
+  day on or before publication; "المقبل"/"next": the first such day after it.
+- اليوم/today: publication day; أمس/البارحة/yesterday: the day before; أول أمس: two days before.
+- "3 من الشهر الجاري"/"the 3rd of this month", "28 من الشهر الماضي": that day of that month.
+- parts of the day (صباح، مساء، بعد ظهر، فجر …، "Thursday morning") keep the day. Night: "ليلة X"
+  with X a weekday or date is the eve of X (bounds ``X-1 .. X``, the Arabic reckoning); any other
+  night ("ليلة أمس", "أمس ليلاً", "last night", "Thursday night") spans ``D .. D+1``.
+- "قبل يومين"/"two days ago": relation "at", ``published - 2``; "منذ 16 يوماً": relation
+  "since", ``published - 16`` (the start of what still holds). Hours count as whole days
+  (``hours // 24``), so "قبل ساعات" is the publication day. An unknown count ("منذ أيام") gives
+  ``latest = published - 1 unit`` and no earliest bound.
+- "بعد ساعات من X"/"hours later": relation "after", ``when`` = the publication day (or X's day
+  when X is itself a date); "بعد يومين من X"/"two days later": that day + 2. The word after
+  "من"/"على" (the anchoring event, e.g. "اقتحامها") is kept in the span.
+- الشهر الماضي/last month, last year: the whole period; الأسبوع الماضي/last week: the previous
+  calendar week, Saturday to Friday for Arabic, Monday to Sunday for English; "this week/month/
+  year": from its first day to publication. "نيسان 2022"/"April 2022": that month; "شهر نيسان"
+  without a year: the most recent April on or before publication; "عام 2022": that year.
+- مؤخراً/recently: ``latest = published``, no earliest bound.
+- "حتى الآن"/"until now": relation "until", the publication day.
+- without a publication date every relative expression is kept unanchored: ``When(None, None, text)``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from conflictkg.errors import ConfigurationError
+from conflictkg.facts import When
+
+__all__ = ["RELATIONS", "TIME_WORDS_FILE", "TemporalTagger", "TimeMention"]
+
+#: The ways an event relates to the time of a mention.
+RELATIONS: tuple[str, ...] = ("at", "before", "after", "since", "until")
+#: The word lists the tagger is built from.
+TIME_WORDS_FILE = Path(__file__).resolve().parent / "data" / "time_words.json"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression: its span in the original text, its bounds and how an event relates to it."""
+
+    start: int
+    end: int
+    text: str
+    when: When
+    relation: str
+
+
+# --- folding -------------------------------------------------------------------------------------------
+
+_DROPPED = "\u0640\u0621\u0670\u200c\u200d\u200e\u200f" + "".join(chr(c) for c in range(0x064B, 0x0660))
+_DROPPED += "".join(chr(c) for c in range(0x06D6, 0x06EE))
+_DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
+_TABLE: dict[int, int | None] = {ord(c): None for c in _DROPPED}
+_TABLE.update({ord(c): ord("ا") for c in "أإآٱ"})
+_TABLE.update({ord("ى"): ord("ي"), ord("ی"): ord("ي"), ord("ة"): ord("ه"), ord("ک"): ord("ك")})
+_TABLE.update({0x0660 + i: ord(str(i)) for i in range(10)})
+_TABLE.update({0x06F0 + i: ord(str(i)) for i in range(10)})
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Fold ``text`` for matching; the list maps folded positions to original ones (None: identity)."""
+    index: list[int] | None = None
+    if _DROP_RE.search(text) is not None:
+        index = [i for i, c in enumerate(text) if _TABLE.get(ord(c), 0) is not None]
+    folded = text.translate(_TABLE)
+    lower = folded.lower()
+    if len(lower) != len(folded):  # a few letters (e.g. "İ") grow when lowered: keep those as they are
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return lower, index
+
+
+def _key(text: str) -> str:
+    """The lookup key of a matched word: folded, whitespace collapsed."""
+    return " ".join(_fold(text)[0].split())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of folded words, longest first, any whitespace between words."""
+    forms = sorted({_key(w) for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms) + ")"
+
+
+# --- date arithmetic -------------------------------------------------------------------------------------
+
+
+def _add_months(d: date, n: int) -> date:
+    year, month0 = divmod(d.month - 1 + n, 12)
+    year += d.year
+    return date(year, month0 + 1, min(d.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    if unit == "hour":
+        return d + timedelta(days=int(n / 24))
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(days=7 * n)
+    if unit == "month":
+        return _add_months(d, n)
+    return _add_months(d, 12 * n)
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+Bounds = tuple[date | None, date | None]
+_OPEN: Bounds = (None, None)
+
+
+class _Invalid(Exception):
+    """A match that looks like a date but is none (31/2/2022): it yields no mention."""
+
+
+# --- the word lists ----------------------------------------------------------------------------------------
+
+
+class _Lexicon:
+    """The data file as lookup tables keyed by folded text, and as pattern alternations."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.months = self._table(data["months"])
+        self.weekdays = self._table(data["weekdays"])
+        self.numbers = self._table(data["numbers"])
+        self.days = self._table(data["days"])
+        self.nights = self._table(data["nights"])
+        self.units: dict[str, tuple[str, str]] = {}
+        for unit, forms in data["units"].items():
+            for form, words in forms.items():
+                for w in words:
+                    self.units[_key(w)] = (unit, form)
+        self.relations = {_key(w): rel for rel, words in data["relations"].items() for w in words}
+        self.periods = {_key(w): name for name, words in data["periods"].items() for w in words}
+        self.nexts = {_key(w) for side in data["next"].values() for w in side}
+        self.night_words = {_key(w) for w in data["night_words"]}
+
+    @staticmethod
+    def _table(groups: dict[str, list[str]]) -> dict[str, int]:
+        return {_key(w): int(number) for number, words in groups.items() for w in words}
+
+    def alt(self, *names: str) -> str:
+        """Alternation of the words under the given keys (nested dicts and lists are flattened)."""
+        words: list[str] = []
+        for name in names:
+            node: Any = self.data
+            for part in name.split("."):
+                node = node[part]
+            words.extend(_flatten(node))
+        return _alt(words)
+
+
+def _flatten(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [w for v in node.values() for w in _flatten(v)]
+    return [w for v in node for w in _flatten(v)]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigurationError(
+            f"cannot read the time words {path}: {exc}; restore it from the repository"
+        ) from exc
+    needed = ("months", "weekdays", "numbers", "few", "units", "days", "nights", "relations", "periods")
+    missing = [k for k in needed if k not in data]
+    if missing:
+        raise ConfigurationError(f"{path} lacks the keys {missing}; restore it from the repository")
+    return data
+
+
+# --- the pattern -------------------------------------------------------------------------------------------
+
+_B = r"(?:(?<!\w)|(?<=(?<!\w)[وف]))"  # a word starts (a conjunction و/ف may be glued before it)
+_E = r"(?!\w)"  # a word ends
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+_YEAR = r"(?:1[89][0-9]{2}|2[0-9]{3})(?![0-9])"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9])"
+
+
+class _Pattern:
+    """Builds the one regular expression; every alternative gets uniquely prefixed group names."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.lex = lex
+        a = lex.alt
+        self.mon = a("months")
+        self.wd = a("weekdays")
+        self.ysuf = a("year_suffix")
+        self.last_b, self.last_a = a("last.before"), a("last.after")
+        self.next_b, self.next_a = a("next.before"), a("next.after")
+        self.not_before = "".join(f"(?<!{re.escape(_key(w))} )" for w in lex.data["not_before_day"])
+
+    def year_part(self, name: str) -> str:
+        return rf"(?:\s*[,،]?\s*(?P<{name}>{_YEAR})(?:\s*{self.ysuf}{_E})?)?"
+
+    def month_tail(self) -> str:
+        """A second month name for the same month: "نيسان/أبريل", "نيسان (أبريل)"."""
+        return rf"(?:\s*[/(-]\s*{self.mon}{_E}\s*\)?)?"
+
+    def point(self, p: str) -> str:
+        """A day: a date, a weekday, today/yesterday, with an optional part of the day."""
+        a = self.lex.alt
+        wd_pre = rf"(?:(?:{a('day_word')}\s+)?{self.wd}{_E}[\s,،]*)?"
+        dmy = (
+            rf"{wd_pre}(?P<{p}d1>{_DAY})(?:st|nd|rd|th)?\s*(?:{a('date_links')}\s+)?"
+            rf"(?P<{p}m1>{self.mon}){_E}{self.month_tail()}{self.year_part(p + 'y1')}"
+        )
+        mdy = (
+            rf"{wd_pre}(?P<{p}m2>{self.mon}){_E}\s+(?P<{p}d2>{_DAY})(?:st|nd|rd|th)?{_E}"
+            rf"{self.year_part(p + 'y2')}"
+        )
+        iso = rf"(?P<{p}iy>{_YEAR})-(?P<{p}im>{_MONTH_NUM})-(?P<{p}id>{_DAY})"
+        num = rf"(?P<{p}nd>{_DAY})(?P<{p}sep>[/.-])(?P<{p}nm>{_MONTH_NUM})(?P={p}sep)(?P<{p}ny>{_YEAR})"
+        rel_day = (
+            rf"{self.not_before}(?P<{p}rd>{a('days', 'nights')}){_E}"
+            rf"(?:\s+(?P<{p}rdw>{self.wd}){_E})?(?!\s+{a('not_after_day')}{_E})"
+        )
+        weekday = (
+            rf"(?:(?P<{p}wl>{self.last_b}|{self.next_b})\s+)?(?:{a('day_word')}\s+)?"
+            rf"(?P<{p}wd>{self.wd}){_E}(?:\s+(?P<{p}wa>{self.last_a}|{self.next_a}){_E})?"
+        )
+        pre = rf"(?:(?P<{p}dp>{a('dayparts_before')})\s+(?:{a('day_word')}\s+)?)?"
+        post = rf"(?:\s+(?P<{p}dq>{a('dayparts_after')}){_E})?"
+        of_month = (
+            rf"{wd_pre}(?P<{p}dc>{_DAY})(?:st|nd|rd|th)?\s+{a('date_links')}\s+(?:the\s+)?"
+            rf"(?P<{p}cm>{a('day_of_month')}){_E}"
+        )
+        return rf"{pre}(?:{dmy}|{mdy}|{iso}{_E}|{num}{_E}|{of_month}|{rel_day}|{weekday}){post}"
+
+    def duration(self, p: str) -> str:
+        """A stretch of time: "16 يوماً", "يومين", "ساعات", "a few days", "two weeks"."""
+        a = self.lex.alt
+        units = _alt(w for u in self.lex.data["units"].values() for f in ("singular", "plural") for w in u[f])
+        duals = _alt(w for u in self.lex.data["units"].values() for w in u["dual"])
+        return (
+            rf"(?:(?P<{p}q>[0-9]{{1,3}}|{a('numbers')})\s+(?P<{p}u>{units}){_E}"
+            rf"|(?P<{p}du>{duals}){_E}"
+            rf"|(?:(?P<{p}f>{a('few')})\s+)?(?P<{p}bu>{units}){_E}(?!\s+(?:{self.wd}|{a('days')}){_E}))"
+        )
+
+    def anchor(self, p: str) -> str:
+        """What "بعد يومين من" / "two days after" count from: a day, or the one word naming an event."""
+        return rf"(?:(?P<{p}x>{self.point(p + 'x_')})|(?:the\s+)?\w+)"
+
+    def build(self) -> re.Pattern[str]:
+        a = self.lex.alt
+        rel = a("relations")
+        period = rf"(?P<per>{a('periods')}){_E}"
+        month_year = (
+            rf"(?:{a('month_word')}\s+)?(?P<mym>{self.mon}){_E}{self.month_tail()}\s*[,،]?\s*"
+            rf"(?P<myy>{_YEAR})(?:\s*{self.ysuf}{_E})?"
+            rf"|{a('month_word')}\s+(?P<mym2>{self.mon}){_E}{self.month_tail()}"
+            rf"(?:\s+{self.last_a}{_E})?"
+        )
+        year = rf"{a('year_word')}\s+(?P<yy>{_YEAR})(?:\s*{self.ysuf}{_E})?"
+        recent = rf"(?P<rec>{a('recently')}){_E}"
+        general = (
+            rf"(?:(?P<rel>{rel})\s+(?!{a('not_after_relation')}{_E}))?(?:(?P<pt>{self.point('g')})|(?P<prd>{period})"
+            rf"|(?P<my>{month_year})|(?P<yr>{year})|(?P<rc>{recent}))"
+        )
+        after = a("relations.after")
+        ar_after = rf"{after}\s+{self.duration('f')}(?:\s+{a('after_links')}(?:\s+{self.anchor('f')})?)?"
+        en_later = rf"{self.duration('l')}\s+(?:{a('later')}{_E}|{after}(?:\s+{self.anchor('l')})?)"
+        alternatives = {
+            "ago": rf"{a('relations.before')}\s+{self.duration('a')}",
+            "since": rf"{a('relations.since')}\s+{self.duration('s')}",
+            "after": ar_after,
+            "ago_en": rf"{self.duration('e')}\s+{a('ago')}{_E}",
+            "later": en_later,
+            "now": rf"(?P<nrel>{rel})\s+(?P<now>{a('now')}){_E}",
+            "general": general,
+        }
+        body = "|".join(f"(?P<k_{name}>{pattern})" for name, pattern in alternatives.items())
+        return re.compile(rf"{_B}(?:{body})")
+
+
+# --- the tagger --------------------------------------------------------------------------------------------
+
+
+class TemporalTagger:
+    """Finds time expressions and anchors them to the publication date; build once, call often."""
+
+    def __init__(self, words_file: Path = TIME_WORDS_FILE) -> None:
+        self._lex = _Lexicon(_load(words_file))
+        self._pattern = _Pattern(self._lex).build()
+        self._this_month = {_key(w) for w in self._lex.data["day_of_month"]["this"]}
+        self._handlers: dict[str, Callable[[re.Match[str], date | None], tuple[Bounds, str]]] = {
+            "ago": self._ago,
+            "since": self._since,
+            "after": self._after,
+            "ago_en": self._ago_en,
+            "later": self._later,
+            "now": self._now,
+            "general": self._general,
+        }
+
+    def tag(self, text: str, published: date | None) -> list[TimeMention]:
+        """Every time expression of ``text``, in order, with offsets into ``text`` itself."""
+        folded, index = _fold(text)
+        mentions: list[TimeMention] = []
+        for m in self._pattern.finditer(folded):
+            kind = m.lastgroup
+            if kind is None:  # pragma: no cover - every alternative is a named group
+                continue
+            try:
+                (earliest, latest), relation = self._handlers[kind[2:]](m, published)
+            except _Invalid:
+                continue
+            start, end = self._original_span(m.start(), m.end(), index, len(text))
+            surface = text[start:end]
+            mentions.append(TimeMention(start, end, surface, When(earliest, latest, surface), relation))
+        return mentions
+
+    @staticmethod
+    def _original_span(start: int, end: int, index: list[int] | None, length: int) -> tuple[int, int]:
+        if index is None:
+            return start, end
+        # end: up to the next kept character, so that trailing diacritics stay inside the span
+        return index[start], index[end] if end < len(index) else length
+
+    # -- handlers: each returns (bounds, relation) --
+
+    def _general(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        relation = self._lex.relations[_key(m["rel"])] if m["rel"] else "at"
+        if m["pt"] is not None:
+            return self._point(m, "g", published), relation
+        if m["prd"] is not None:
+            return self._period(m, published), relation
+        if m["my"] is not None:
+            return self._month_year(m, published), relation
+        if m["yr"] is not None:
+            year = int(m["yy"])
+            return (date(year, 1, 1), date(year, 12, 31)), relation
+        return ((None, published) if published else _OPEN), relation
+
+    def _point(self, m: re.Match[str], p: str, published: date | None) -> Bounds:
+        """The day of a point expression, widened for a night."""
+        lex = self._lex
+        g = m.groupdict()
+        day: date | None
+        eve_able = True
+        night = False
+        if g[p + "d1"] or g[p + "d2"]:
+            n = "1" if g[p + "d1"] else "2"
+            day = self._date(g[p + "y" + n], lex.months[_key(g[p + "m" + n])], int(g[p + "d" + n]), published)
+        elif g[p + "iy"]:
+            day = self._date(g[p + "iy"], int(g[p + "im"]), int(g[p + "id"]), published)
+        elif g[p + "nd"]:
+            day = self._date(g[p + "ny"], int(g[p + "nm"]), int(g[p + "nd"]), published)
+        elif g[p + "dc"]:
+            if published is None:
+                return _OPEN
+            month = (
+                published
+                if _key(g[p + "cm"]) in self._this_month
+                else _add_months(published.replace(day=1), -1)
+            )
+            day = self._date(str(month.year), month.month, int(g[p + "dc"]), published)
+        elif g[p + "rd"]:
+            eve_able = False
+            word = _key(g[p + "rd"])
+            if word in lex.nights:
+                night = True
+            offset = lex.nights[word] if word in lex.nights else lex.days[word]
+            day = published + timedelta(days=offset) if published else None
+        else:
+            weekday = lex.weekdays[_key(g[p + "wd"])]
+            modifier = g[p + "wl"] or g[p + "wa"]
+            if published is None:
+                day = None
+            elif modifier and _key(modifier) in lex.nexts:
+                day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+            else:
+                day = published - timedelta(days=(published.weekday() - weekday) % 7)
+        if day is None:
+            return _OPEN
+        before, after = g[p + "dp"], g[p + "dq"]
+        if before and _key(before) in lex.night_words and eve_able:
+            return day - timedelta(days=1), day
+        if night or any(w and _key(w) in lex.night_words for w in (before, after)):
+            return day, day + timedelta(days=1)
+        return day, day
+
+    @staticmethod
+    def _date(year: str | None, month: int, day: int, published: date | None) -> date | None:
+        if year is None and published is None:
+            return None
+        try:
+            return date(int(year) if year else published.year if published else 0, month, day)
+        except ValueError as exc:
+            raise _Invalid(str(exc)) from exc
+
+    def _period(self, m: re.Match[str], published: date | None) -> Bounds:
+        if published is None:
+            return _OPEN
+        name = self._lex.periods[_key(m["per"])]
+        what, unit = name.split("_")
+        if unit == "week":
+            week_start = 0 if re.search("[a-z]", m["per"]) else 5  # English: Monday; Arabic: Saturday
+            this_start = published - timedelta(days=(published.weekday() - week_start) % 7)
+            if what == "this":
+                return this_start, published
+            return this_start - timedelta(days=7), this_start - timedelta(days=1)
+        if unit == "month":
+            if what == "this":
+                return published.replace(day=1), published
+            previous = _add_months(published.replace(day=1), -1)
+            return _month_bounds(previous.year, previous.month)
+        if what == "this":
+            return date(published.year, 1, 1), published
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+
+    def _month_year(self, m: re.Match[str], published: date | None) -> Bounds:
+        if m["mym"] is not None:
+            return _month_bounds(int(m["myy"]), self._lex.months[_key(m["mym"])])
+        if published is None:
+            return _OPEN
+        month = self._lex.months[_key(m["mym2"])]
+        year = published.year if month <= published.month else published.year - 1
+        return _month_bounds(year, month)
+
+    def _count(self, m: re.Match[str], p: str) -> tuple[int | None, str]:
+        """(how many, unit) of a duration; ``None`` for an unknown count ("أيام", "a few days")."""
+        lex = self._lex
+        if m[p + "q"] is not None:
+            q = m[p + "q"]
+            return (int(q) if q.isdigit() else lex.numbers[_key(q)]), lex.units[_key(m[p + "u"])][0]
+        if m[p + "du"] is not None:
+            return 2, lex.units[_key(m[p + "du"])][0]
+        unit, form = lex.units[_key(m[p + "bu"])]
+        return (1 if form == "singular" and m[p + "f"] is None else None), unit
+
+    def _back(self, m: re.Match[str], p: str, published: date | None) -> Bounds:
+        if published is None:
+            return _OPEN
+        n, unit = self._count(m, p)
+        if n is not None:
+            day = _shift(published, -n, unit)
+            return day, day
+        if unit == "hour":
+            return published, published
+        return None, _shift(published, -1, unit)
+
+    def _forward(self, m: re.Match[str], p: str, anchor: Bounds) -> Bounds:
+        earliest, latest = anchor
+        if earliest is None and latest is None:
+            return _OPEN
+        n, unit = self._count(m, p)
+        if n is None and unit == "hour":
+            return anchor
+        if n is None:
+            return (_shift(earliest, 1, unit) if earliest else None), None
+        return (_shift(earliest, n, unit) if earliest else None), (
+            _shift(latest, n, unit) if latest else None
+        )
+
+    def _ago(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return self._back(m, "a", published), "at"
+
+    def _ago_en(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return self._back(m, "e", published), "at"
+
+    def _since(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return self._back(m, "s", published), "since"
+
+    def _anchor(self, m: re.Match[str], p: str, published: date | None) -> Bounds:
+        if m[p + "x"] is not None:
+            return self._point(m, p + "x_", published)
+        return published, published
+
+    def _after(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return self._forward(m, "f", self._anchor(m, "f", published)), "after"
+
+    def _later(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return self._forward(m, "l", self._anchor(m, "l", published)), "after"
+
+    def _now(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        return (published, published), self._lex.relations[_key(m["nrel"])]

@@ -1,0 +1,320 @@
+"""The temporal tagger on short passages: exact span, bounds and relation for each expression.
+
+Each case names the passage, the one expression it must find (as a substring, so the offsets are
+exact), the bounds and the relation. Published dates: Thursday 14 April 2022 (the seed) unless a
+case says otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import FrozenInstanceError
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conflictkg.errors import ConfigurationError
+from conflictkg.extract.temporal import RELATIONS, TIME_WORDS_FILE, TemporalTagger, TimeMention
+from conflictkg.facts import When
+
+THU = date(2022, 4, 14)  # a Thursday
+MON = date(2022, 4, 18)  # a Monday
+D = date
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TemporalTagger:
+    return TemporalTagger()
+
+
+# (passage, expected span, earliest, latest, relation, published)
+CASES: list[tuple[str, str, date | None, date | None, str, date | None]] = [
+    # absolute dates, Arabic (both month series, spelling variants, Arabic-Indic digits)
+    (
+        "اقتحمت القوات المبنى في 14 نيسان 2022 صباحاً",
+        "14 نيسان 2022 صباحاً",
+        D(2022, 4, 14),
+        D(2022, 4, 14),
+        "at",
+        THU,
+    ),
+    ("وقع ذلك في 14 أبريل 2022.", "14 أبريل 2022", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("وقع ذلك في 14 ابريل 2022.", "14 ابريل 2022", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("في ٣ كانون الثاني ٢٠٢١ انسحبت", "٣ كانون الثاني ٢٠٢١", D(2021, 1, 3), D(2021, 1, 3), "at", THU),
+    ("في 3 يناير 2021 انسحبت", "3 يناير 2021", D(2021, 1, 3), D(2021, 1, 3), "at", THU),
+    ("بتاريخ 1 تشرين الأول 2019", "1 تشرين الأول 2019", D(2019, 10, 1), D(2019, 10, 1), "at", THU),
+    (
+        "يوم الخميس 14 نيسان/أبريل 2022م",
+        "يوم الخميس 14 نيسان/أبريل 2022م",
+        D(2022, 4, 14),
+        D(2022, 4, 14),
+        "at",
+        THU,
+    ),
+    ("في 5 آذار اقتحموا", "5 آذار", D(2022, 3, 5), D(2022, 3, 5), "at", THU),
+    ("في 5 اذار اقتحموا", "5 اذار", D(2022, 3, 5), D(2022, 3, 5), "at", THU),
+    ("في 20 آب 2020", "20 آب 2020", D(2020, 8, 20), D(2020, 8, 20), "at", THU),
+    ("في 20 أغسطس 2020", "20 أغسطس 2020", D(2020, 8, 20), D(2020, 8, 20), "at", THU),
+    ("في ٢٠ حزيران ٢٠٢٠", "٢٠ حزيران ٢٠٢٠", D(2020, 6, 20), D(2020, 6, 20), "at", THU),
+    ("في 20 يونيه 2020", "20 يونيه 2020", D(2020, 6, 20), D(2020, 6, 20), "at", THU),
+    # absolute dates, English and numeric
+    ("The storming on 14 April 2022 ended.", "14 April 2022", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("It ended on April 14, 2022, at dusk.", "April 14, 2022", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    (
+        "On Thursday, April 14, 2022 they left",
+        "Thursday, April 14, 2022",
+        D(2022, 4, 14),
+        D(2022, 4, 14),
+        "at",
+        THU,
+    ),
+    ("the 3rd of March 2021 meeting", "3rd of March 2021", D(2021, 3, 3), D(2021, 3, 3), "at", THU),
+    ("Report dated 2022-04-14.", "2022-04-14", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("بتاريخ 14/4/2022 أعلنت", "14/4/2022", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("بتاريخ ١٤/٤/٢٠٢٢ أعلنت", "١٤/٤/٢٠٢٢", D(2022, 4, 14), D(2022, 4, 14), "at", THU),
+    ("dated 3.1.2021 here", "3.1.2021", D(2021, 1, 3), D(2021, 1, 3), "at", THU),
+    ("in April 2022 the talks", "April 2022", D(2022, 4, 1), D(2022, 4, 30), "at", THU),
+    ("خلال نيسان 2022 جرت", "نيسان 2022", D(2022, 4, 1), D(2022, 4, 30), "at", THU),
+    ("في شهر شباط الماضي", "شهر شباط الماضي", D(2022, 2, 1), D(2022, 2, 28), "at", THU),
+    ("في شهر أيار", "شهر أيار", D(2021, 5, 1), D(2021, 5, 31), "at", THU),
+    ("في عام 2019 سيطرت", "عام 2019", D(2019, 1, 1), D(2019, 12, 31), "at", THU),
+    # weekdays: most recent such day on or before publication
+    ("اقتحموا يوم الخميس المؤسسات", "يوم الخميس", THU, THU, "at", THU),
+    ("اقتحموا الخميس الماضي المؤسسات", "الخميس الماضي", THU, THU, "at", THU),
+    ("اقتحموا يوم الثلاثاء المؤسسات", "يوم الثلاثاء", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("اقتحموا يوم الثلاثا المؤسسات", "يوم الثلاثا", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("وصلوا الجمعة الماضية", "الجمعة الماضية", D(2022, 4, 8), D(2022, 4, 8), "at", THU),
+    ("وصلوا يوم الإثنين", "يوم الإثنين", D(2022, 4, 11), D(2022, 4, 11), "at", THU),
+    ("والسبت انسحبوا", "السبت", D(2022, 4, 9), D(2022, 4, 9), "at", THU),
+    ("The Asayish withdrew on Thursday.", "Thursday", THU, THU, "at", THU),
+    ("They came back last Sunday.", "last Sunday", D(2022, 4, 10), D(2022, 4, 10), "at", THU),
+    ("تعقد الجولة يوم الأحد المقبل", "يوم الأحد المقبل", D(2022, 4, 17), D(2022, 4, 17), "at", THU),
+    ("talks resume next Thursday", "next Thursday", D(2022, 4, 21), D(2022, 4, 21), "at", THU),
+    # today, yesterday, the day before
+    ("أعلنت اليوم الانسحاب", "اليوم", THU, THU, "at", THU),
+    ("أعلنت الیوم الانسحاب", "الیوم", THU, THU, "at", THU),
+    ("They announced it today.", "today", THU, THU, "at", THU),
+    ("أعلنت أمس الانسحاب", "أمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("أعلنت يوم أمس الانسحاب", "يوم أمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("أعلنت بالأمس الانسحاب", "بالأمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("أعلنت البارحة الانسحاب", "البارحة", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("It was announced yesterday.", "yesterday", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("أعلنت أمس الأربعاء الانسحاب", "أمس الأربعاء", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("اقتحموا أول أمس المبنى", "أول أمس", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("اقتحموا أول من أمس المبنى", "أول من أمس", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("اقتحموا أمس الأول المبنى", "أمس الأول", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    (
+        "stormed the day before yesterday",
+        "the day before yesterday",
+        D(2022, 4, 12),
+        D(2022, 4, 12),
+        "at",
+        THU,
+    ),
+    # parts of the day and nights
+    ("اقتحموا صباح أمس المبنى", "صباح أمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("انسحبوا مساء اليوم", "مساء اليوم", THU, THU, "at", THU),
+    ("انسحبوا مساءَ اليومِ", "مساءَ اليومِ", THU, THU, "at", THU),
+    ("انسحبوا صباح يوم الثلاثاء", "صباح يوم الثلاثاء", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("انسحبوا أمس مساءً", "أمس مساءً", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("انسحبوا ليلة الخميس", "ليلة الخميس", D(2022, 4, 13), THU, "at", THU),
+    ("انسحبوا ليلة أمس", "ليلة أمس", D(2022, 4, 13), THU, "at", THU),
+    ("انسحبوا أمس ليلاً", "أمس ليلاً", D(2022, 4, 13), THU, "at", THU),
+    ("shelling last night", "last night", D(2022, 4, 13), THU, "at", THU),
+    ("withdrew yesterday evening", "yesterday evening", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    ("withdrew on Tuesday night", "Tuesday night", D(2022, 4, 12), D(2022, 4, 13), "at", THU),
+    ("انسحبوا بعد ظهر اليوم", "بعد ظهر اليوم", THU, THU, "at", THU),
+    ("انسحبوا بعد ظهر يوم الثلاثاء", "بعد ظهر يوم الثلاثاء", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    # a day of this or last month
+    ("في 3 من الشهر الجاري", "3 من الشهر الجاري", D(2022, 4, 3), D(2022, 4, 3), "at", THU),
+    ("في 28 من الشهر الماضي", "28 من الشهر الماضي", D(2022, 3, 28), D(2022, 3, 28), "at", THU),
+    ("on the 3rd of this month", "3rd of this month", D(2022, 4, 3), D(2022, 4, 3), "at", THU),
+    # relative spans: hours later, n days after, n days ago, since
+    (
+        "أعلنت الانسحاب، وذلك بعد ساعات من اقتحامها وطرد",
+        "بعد ساعات من اقتحامها",
+        THU,
+        THU,
+        "after",
+        THU,
+    ),
+    ("and the forces withdrew hours later.", "hours later", THU, THU, "after", THU),
+    ("انسحبوا بعد يومين من الاتفاق", "بعد يومين من الاتفاق", D(2022, 4, 16), D(2022, 4, 16), "after", THU),
+    (
+        "بعد ثلاثة أيام من 10 نيسان 2022",
+        "بعد ثلاثة أيام من 10 نيسان 2022",
+        D(2022, 4, 13),
+        D(2022, 4, 13),
+        "after",
+        THU,
+    ),
+    ("they returned two days later", "two days later", D(2022, 4, 16), D(2022, 4, 16), "after", THU),
+    ("اقتحموا المبنى قبل يومين", "قبل يومين", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("اقتحموا المبنى قبل 3 أيام", "قبل 3 أيام", D(2022, 4, 11), D(2022, 4, 11), "at", THU),
+    ("اقتحموا المبنى قبل أسبوع", "قبل أسبوع", D(2022, 4, 7), D(2022, 4, 7), "at", THU),
+    ("اقتحموا المبنى قبل ساعات", "قبل ساعات", THU, THU, "at", THU),
+    ("اقتحموا المبنى قبل أيام", "قبل أيام", None, D(2022, 4, 13), "at", THU),
+    ("stormed two days ago", "two days ago", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("stormed a week ago", "a week ago", D(2022, 4, 7), D(2022, 4, 7), "at", THU),
+    ("stormed 3 months ago", "3 months ago", D(2022, 1, 14), D(2022, 1, 14), "at", THU),
+    ("الحصار مستمر منذ 16 يوماً", "منذ 16 يوماً", D(2022, 3, 29), D(2022, 3, 29), "since", THU),
+    ("الحصار مستمر منذ ١٦ يوما", "منذ ١٦ يوما", D(2022, 3, 29), D(2022, 3, 29), "since", THU),
+    ("الحصار مستمر منذ عشرة أيام", "منذ عشرة أيام", D(2022, 4, 4), D(2022, 4, 4), "since", THU),
+    ("الحصار مستمر منذ شهرين", "منذ شهرين", D(2022, 2, 14), D(2022, 2, 14), "since", THU),
+    ("under siege since 3 April", "since 3 April", D(2022, 4, 3), D(2022, 4, 3), "since", THU),
+    ("الحصار مستمر منذ يوم الأحد", "منذ يوم الأحد", D(2022, 4, 10), D(2022, 4, 10), "since", THU),
+    # whole periods
+    ("جرى ذلك الشهر الماضي في حلب", "الشهر الماضي", D(2022, 3, 1), D(2022, 3, 31), "at", THU),
+    ("this happened last month", "last month", D(2022, 3, 1), D(2022, 3, 31), "at", THU),
+    ("جرى ذلك الشهر الماضي", "الشهر الماضي", D(2021, 12, 1), D(2021, 12, 31), "at", D(2022, 1, 10)),
+    ("جرى ذلك الأسبوع الماضي", "الأسبوع الماضي", D(2022, 4, 2), D(2022, 4, 8), "at", THU),
+    ("it happened last week", "last week", D(2022, 4, 4), D(2022, 4, 10), "at", THU),
+    ("it happened last week", "last week", D(2022, 4, 11), D(2022, 4, 17), "at", MON),
+    ("جرى ذلك هذا الشهر", "هذا الشهر", D(2022, 4, 1), THU, "at", THU),
+    ("جرى ذلك العام الماضي", "العام الماضي", D(2021, 1, 1), D(2021, 12, 31), "at", THU),
+    ("ازدادت حدته مؤخراً، مع", "مؤخراً", None, THU, "at", THU),
+    ("tension rose recently", "recently", None, THU, "at", THU),
+    # until, before, after a time
+    ("تستمر الإجراءات حتى 20 نيسان", "حتى 20 نيسان", D(2022, 4, 20), D(2022, 4, 20), "until", THU),
+    (
+        "تستمر الإجراءات حتى يوم السبت المقبل",
+        "حتى يوم السبت المقبل",
+        D(2022, 4, 16),
+        D(2022, 4, 16),
+        "until",
+        THU,
+    ),
+    ("measures last until Saturday", "until Saturday", D(2022, 4, 9), D(2022, 4, 9), "until", THU),
+    ("بقيت تحت سيطرتهم حتى الآن", "حتى الآن", THU, THU, "until", THU),
+    ("انسحبوا قبل 14 نيسان", "قبل 14 نيسان", THU, THU, "before", THU),
+    ("returned after 10 April 2022", "after 10 April 2022", D(2022, 4, 10), D(2022, 4, 10), "after", THU),
+]
+
+
+@pytest.mark.parametrize(("passage", "span", "earliest", "latest", "relation", "published"), CASES)
+def test_expression(
+    tagger: TemporalTagger,
+    passage: str,
+    span: str,
+    earliest: date | None,
+    latest: date | None,
+    relation: str,
+    published: date | None,
+) -> None:
+    mentions = tagger.tag(passage, published)
+    start = passage.index(span)
+    assert [(m.start, m.end, m.text) for m in mentions] == [(start, start + len(span), span)]
+    (m,) = mentions
+    assert m.when == When(earliest, latest, span)
+    assert m.relation == relation
+
+
+def test_offsets_point_into_the_original_text(tagger: TemporalTagger) -> None:
+    text = "أعلنـــت القوّاتُ أمْسِ الانسحابَ، وعادت بعدَ يومَيْنِ مِن الاتّفاق اليومَ"
+    mentions = tagger.tag(text, THU)
+    assert [m.text for m in mentions] == ["أمْسِ", "بعدَ يومَيْنِ مِن الاتّفاق", "اليومَ"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text == m.when.text
+
+
+@pytest.mark.parametrize(
+    ("passage", "span"),
+    [
+        ("اقتحموا أمس المبنى", "أمس"),
+        ("الحصار مستمر منذ 16 يوماً", "منذ 16 يوماً"),
+        ("on Thursday they left", "Thursday"),
+        ("in the morning, two days ago", "two days ago"),
+        ("ازدادت حدته مؤخراً", "مؤخراً"),
+        ("بعد ساعات من اقتحامها", "بعد ساعات من اقتحامها"),
+        ("جرى ذلك الشهر الماضي", "الشهر الماضي"),
+        ("في 14 نيسان", "14 نيسان"),
+    ],
+)
+def test_without_publication_date_relative_expressions_stay_unanchored(
+    tagger: TemporalTagger, passage: str, span: str
+) -> None:
+    (m,) = tagger.tag(passage, None)
+    assert (m.text, m.when) == (span, When(None, None, span))
+
+
+def test_absolute_date_needs_no_publication_date(tagger: TemporalTagger) -> None:
+    (m,) = tagger.tag("في 14 نيسان 2022", None)
+    assert m.when == When(D(2022, 4, 14), D(2022, 4, 14), "14 نيسان 2022")
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "حتى فك الحصار عن الأحياء",  # until an event, not a time
+        "في اليوم التالي انسحبوا",  # "the next day" is relative to the story, not to publication
+        "في نفس اليوم انسحبوا",
+        "31/2/2022",  # no such day
+        "He may come in the morning.",
+        "the 4th Division",
+        "أحد العناصر",
+        "عددهم 2022 عنصراً",
+    ],
+)
+def test_no_time_expression(tagger: TemporalTagger, passage: str) -> None:
+    assert tagger.tag(passage, THU) == []
+
+
+def test_longest_match_wins_and_mentions_do_not_overlap(tagger: TemporalTagger) -> None:
+    text = "صباح يوم الخميس 14 نيسان 2022 ثم أمس الأول وبعد يومين من 10 نيسان 2022 وحتى الآن"
+    mentions = tagger.tag(text, THU)
+    assert [m.text for m in mentions] == [
+        "صباح يوم الخميس 14 نيسان 2022",
+        "أمس الأول",
+        "بعد يومين من 10 نيسان 2022",
+        "حتى الآن",
+    ]
+    ends = [m.end for m in mentions]
+    starts = [m.start for m in mentions]
+    assert all(e <= s for e, s in zip(ends, starts[1:], strict=False))
+
+
+def test_seed_article(tagger: TemporalTagger, seed_text: str) -> None:
+    mentions = tagger.tag(seed_text, THU)
+    assert [(m.text, m.when.earliest, m.when.latest, m.relation) for m in mentions] == [
+        ("بعد ساعات من اقتحامها", THU, THU, "after"),
+        ("مؤخراً", None, THU, "at"),
+    ]
+    assert all(seed_text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_relations_and_mention_are_fixed(tagger: TemporalTagger) -> None:
+    assert RELATIONS == ("at", "before", "after", "since", "until")
+    m = tagger.tag("أمس", THU)[0]
+    assert isinstance(m, TimeMention)
+    with pytest.raises(FrozenInstanceError):
+        m.start = 3  # type: ignore[misc]
+
+
+def test_words_come_from_the_data_file(tmp_path: Path) -> None:
+    data = json.loads(TIME_WORDS_FILE.read_text(encoding="utf-8"))
+    data["weekdays"]["3"].append("Donnerstag")
+    words = tmp_path / "time_words.json"
+    words.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (m,) = TemporalTagger(words).tag("am Donnerstag", THU)
+    assert (m.text, m.when.earliest) == ("Donnerstag", THU)
+
+
+def test_broken_data_file_is_a_configuration_error(tmp_path: Path) -> None:
+    words = tmp_path / "time_words.json"
+    words.write_text('{"months": {}}', encoding="utf-8")
+    with pytest.raises(ConfigurationError, match=r"time_words\.json lacks the keys \['weekdays'"):
+        TemporalTagger(words)
+    words.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="cannot read the time words"):
+        TemporalTagger(words)
+
+
+def test_fast_on_a_long_text(tagger: TemporalTagger, seed_text: str) -> None:
+    text = (seed_text + " أمس ") * 300  # about 640 000 characters
+    began = time.perf_counter()
+    mentions = tagger.tag(text, THU)
+    elapsed = time.perf_counter() - began
+    assert len(mentions) == 900
+    assert elapsed < 5.0, f"tagging {len(text)} characters took {elapsed:.1f}s"
