@@ -148,20 +148,25 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
         raise InputError("give a query as an argument or with --file F.rq (one of the two)")
     sparql = args.sparql if args.sparql is not None else Path(args.file).read_text(encoding="utf-8")
     with open_store(settings) as store:
-        result = store.query(sparql)
+        result = store.query(sparql, timeout=settings.query_timeout_s, max_rows=settings.max_result_rows)
         fmt = args.format
         if result.kind in ("construct", "describe"):
-            sys.stdout.write(result.serialize("turtle" if fmt in ("table", "turtle") else fmt))
+            sys.stdout.write(
+                result.serialize("turtle" if fmt in ("table", "turtle") else fmt).decode("utf-8")
+            )
             return 0
         if result.kind == "ask":
-            print("true" if result.boolean else "false") if fmt == "table" else sys.stdout.write(
-                result.serialize(fmt)
-            )
+            if fmt == "table":
+                print("true" if result.boolean else "false")
+            else:
+                sys.stdout.write(result.serialize(fmt).decode("utf-8"))
             return 0
         if fmt == "table":
             _table(result.variables, [[_short(v) for v in row] for row in result.rows], sys.stdout)
         else:
-            sys.stdout.write(result.serialize(fmt))
+            sys.stdout.write(result.serialize(fmt).decode("utf-8"))
+        if result.truncated:
+            _err(f"result cut at {settings.max_result_rows} rows")
     return 0
 
 
@@ -258,10 +263,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
-    from conflictkg import timeline
+    from conflictkg.lookup import search_entities
 
     with open_store(settings) as store:
-        rows = timeline.search_entities(store, args.q or "")
+        rows = search_entities(store, args.q or "")
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -275,10 +280,10 @@ def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
-    from conflictkg import timeline
+    from conflictkg.lookup import explain
 
     with open_store(settings) as store:
-        items = timeline.explain(store, args.iri)
+        items = explain(store, args.iri)
     if args.format == "json":
         json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -1,0 +1,235 @@
+"""SHACL validation of one article graph, behind one typed function and a report dataclass.
+
+pyshacl is run with ``inference="rdfs"`` and the ontology as ``ont_graph`` so that class checks see
+the subclass tree (a ``ckg:ArmedGroup`` is a ``ckg:Actor``), and ``advanced=True`` so that the
+SPARQL-based warnings of the shapes run. One article graph at a time: pyshacl merges a Dataset into
+one graph, which would mix articles. Its results graph is parsed into :class:`ValidationResult`
+values so that callers (ingest, CLI, API) never touch ``sh:`` terms. ``conforms`` is False only when
+there is a Violation: warnings and infos never reject an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+import pyshacl
+from rdflib import RDF, BNode, Dataset, Graph, Literal, Node, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import SH
+
+from conflictkg.errors import ConfigurationError, InputError
+from conflictkg.model import PREFIXES
+
+__all__ = [
+    "Severity",
+    "ValidationReport",
+    "ValidationResult",
+    "Validator",
+    "load_ontology",
+    "load_shapes",
+    "shorten",
+    "validate_graph",
+]
+
+Severity = TypingLiteral["Violation", "Warning", "Info"]
+_SEVERITIES: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+_SHORT = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def shorten(term: str) -> str:
+    """``https://w3id.org/conflictkg/ontology#agent`` -> ``ckg:agent`` (IRIs without a prefix: ``<…>``)."""
+    for prefix, ns in _SHORT:
+        if term.startswith(ns) and len(term) > len(ns):
+            return f"{prefix}:{term[len(ns) :]}"
+    return f"<{term}>" if "://" in term else term
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """One SHACL result: which node, which property path, how bad, what the shape says."""
+
+    focus: str
+    path: str | None
+    severity: Severity
+    message: str
+    shape: str | None = None
+    value: str | None = None
+
+    def line(self) -> str:
+        """``Violation  ckr:ev-a-1  ckg:agent: message`` (IRIs shortened)."""
+        path = self.path or "-"
+        return f"{self.severity:<9}  {shorten(self.focus)}  {shorten(path)}: {self.message}"
+
+
+@dataclass(slots=True)
+class ValidationReport:
+    """The outcome of validating one graph; ``conforms`` is False only if there is a Violation."""
+
+    results: list[ValidationResult] = field(default_factory=list)
+    graph: str | None = None
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    @property
+    def violations(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity == "Warning"]
+
+    def text(self) -> str:
+        """One readable line per result, worst first; a single ``Conforms`` line when there is none."""
+        if not self.results:
+            return "Conforms: no violation, no warning."
+        return "\n".join(r.line() for r in self.results)
+
+
+def _node_text(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return str(node)
+    return str(node)
+
+
+def _path_text(results: Graph, path: Node | None) -> str | None:
+    """A property path as text: an IRI, ``^p`` for an inverse path, a SPARQL-like form otherwise."""
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return str(path)
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{shorten(str(inverse))}"
+    for prop, op in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = results.value(path, prop)
+        if inner is not None:
+            return f"({_path_text(results, inner)}){op}"
+    if (path, RDF.first, None) in results:
+        items = list(results.items(path))
+        return "/".join(shorten(_path_text(results, i) or "") for i in items)
+    return "(complex path)"
+
+
+def _results(results: Graph) -> list[ValidationResult]:
+    out: list[ValidationResult] = []
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        severity = _SEVERITIES.get(results.value(node, SH.resultSeverity) or SH.Violation, "Violation")
+        messages = sorted(str(m) for m in results.objects(node, SH.resultMessage))
+        source = results.value(node, SH.sourceShape)
+        out.append(
+            ValidationResult(
+                focus=_node_text(results.value(node, SH.focusNode)) or "",
+                path=_path_text(results, results.value(node, SH.resultPath)),
+                severity=severity,
+                message="; ".join(messages) or "(the shape gives no message)",
+                shape=None if isinstance(source, BNode) else _node_text(source),
+                value=_node_text(results.value(node, SH.value)),
+            )
+        )
+    out.sort(key=lambda r: (_ORDER[r.severity], r.focus, r.path or "", r.message, r.value or ""))
+    return out
+
+
+def _parse(path: Path, what: str) -> Graph:
+    if not path.is_file():
+        raise ConfigurationError(
+            f"{what} file {path} not found: set CONFLICTKG_ONTOLOGY_DIR / CONFLICTKG_SHAPES_DIR "
+            "or pass the path of the Turtle file"
+        )
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many types; name the file and keep the cause
+        raise InputError(f"cannot parse {what} file {path}: {exc}") from exc
+    return g
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, what: str, mtime: float) -> Graph:
+    return _parse(Path(path), what)
+
+
+def _load(path: Path, what: str) -> Graph:
+    p = Path(path)
+    mtime = p.stat().st_mtime if p.is_file() else -1.0
+    return _cached(str(p.resolve()), what, mtime)
+
+
+def load_shapes(path: Path) -> Graph:
+    """The SHACL shapes graph in ``path`` (cached until the file changes; do not mutate it)."""
+    return _load(path, "shapes")
+
+
+def load_ontology(path: Path) -> Graph:
+    """The ontology (TBox) in ``path`` (cached until the file changes; do not mutate it)."""
+    return _load(path, "ontology")
+
+
+def validate_graph(data: Graph, *, shapes: Graph, ontology: Graph) -> ValidationReport:
+    """Validate one article graph against the shapes, with RDFS inference over the ontology.
+
+    The ontology is merged into a copy of the data here rather than handed to pyshacl as ``ont_graph``:
+    pyshacl's own mixing (``inoculate``) re-clones linked ontology nodes recursively and took 180 s on
+    ontology/conflictkg.ttl for one article, against 0.5 s for this plain union, which is what
+    pyshacl validates after mixing anyway (tests/test_validate.py checks both give the same results).
+    The data graph itself is not changed.
+    """
+    mixed = Graph()
+    for triple in data:
+        mixed.add(triple)
+    for triple in ontology:
+        mixed.add(triple)
+    _conforms, results_graph, _text = pyshacl.validate(
+        mixed,
+        shacl_graph=shapes,
+        inference="rdfs",
+        advanced=True,
+        abort_on_first=False,
+        allow_warnings=True,
+        inplace=True,
+    )
+    if not isinstance(results_graph, Graph):  # pragma: no cover - pyshacl always returns a graph here
+        raise TypeError("pyshacl did not return a results graph")
+    graph_name = str(data.identifier) if isinstance(data.identifier, URIRef) else None
+    return ValidationReport(results=_results(results_graph), graph=graph_name)
+
+
+class Validator:
+    """Holds the shapes and the ontology once, and validates many article graphs with them."""
+
+    def __init__(self, *, shapes: Graph, ontology: Graph) -> None:
+        self.shapes = shapes
+        self.ontology = ontology
+
+    @classmethod
+    def from_files(cls, shapes_file: Path, ontology_file: Path) -> Validator:
+        """A validator for the shapes and ontology files (e.g. ``settings.shapes_file``)."""
+        return cls(shapes=load_shapes(shapes_file), ontology=load_ontology(ontology_file))
+
+    def __call__(self, data: Graph) -> ValidationReport:
+        return validate_graph(data, shapes=self.shapes, ontology=self.ontology)
+
+    validate = __call__
+
+    def validate_each(self, graphs: Dataset | Iterable[Graph]) -> dict[str, ValidationReport]:
+        """One report per named graph (a TriG file's article graphs are validated one by one)."""
+        if isinstance(graphs, Dataset):
+            items = [
+                g
+                for g in graphs.graphs()
+                if len(g) and isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID
+            ]
+            if len(graphs.default_graph):
+                items.append(graphs.default_graph)
+        else:
+            items = list(graphs)
+        return {str(g.identifier): self(g) for g in items}
