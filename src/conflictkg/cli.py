@@ -208,7 +208,12 @@ def cmd_holders(args: argparse.Namespace, settings: Settings) -> int:
 
     with open_store(settings) as store:
         iri_ = timeline.resolve(store, args.facility, "facility")
-        _periods_out(timeline.holders(store, iri_, at=args.at), args.format)
+        periods = (
+            timeline.facility_timeline(store, iri_)
+            if args.at is None
+            else timeline.holders(store, iri_, at=args.at)
+        )
+        _periods_out(periods, args.format)
     return 0
 
 
@@ -358,7 +363,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=["table", "json", "csv", "tsv", "xml", "turtle"], default="table")
 
     for name, fn, what, arg in (
-        ("holders", cmd_holders, "who held a facility (IRI or ar/en label), and when", "facility"),
+        (
+            "holders",
+            cmd_holders,
+            "who held a facility (IRI or ar/en label), and when: its whole timeline",
+            "facility",
+        ),
         ("holdings", cmd_holdings, "what an actor (IRI or ar/en label) held, and when", "actor"),
     ):
         sp = cmd(name, fn, what)
