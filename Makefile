@@ -26,6 +26,7 @@ serve: install
 	$(BIN)/conflictkg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 test: install
+	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 lint: install

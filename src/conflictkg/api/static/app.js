@@ -46,8 +46,12 @@ function el(tag, attrs = {}, text = null) {
   return node;
 }
 
+const CKG = "https://w3id.org/conflictkg/ontology#";
+
 function shortIri(value) {
-  return value.startsWith(CKR) ? "ckr:" + value.slice(CKR.length) : value;
+  if (value.startsWith(CKR)) return "ckr:" + value.slice(CKR.length);
+  if (value.startsWith(CKG)) return "ckg:" + value.slice(CKG.length);
+  return value;
 }
 
 // ------------------------------------------------------------------------------------ SPARQL box
