@@ -1,0 +1,126 @@
+"""Control and presence periods supported by one article (contract: docs/contracts.md).
+
+- an asserted Seizure opens a period per seized facility or area for each agent (``started_by``);
+- an asserted Withdrawal by the holder closes it (``ended_by``); a withdrawal from a group
+  (\"جميع الدوائر والمؤسسات ...\") closes every period the same agent opened in this article within
+  the group's place, and the group's members become those facilities;
+- \"تحت سيطرة X\" gives X a held period with neither event; forces besieged inside facilities
+  (\"ما تبقى من عناصر قوات النظام في أفرع ...\") hold them;
+- presence (\"القوات الروسية المتواجدة في مطار ...\") is ``kind="presence"``, never control;
+- denied, negated, hypothetical and reported events open and close nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from conflictkg import iri as iris
+from conflictkg.extract.lexicon import Lexicon
+from conflictkg.extract.patterns import Sentence
+from conflictkg.extract.phrases import Phrase
+from conflictkg.facts import ControlPeriod, Entity, Event, Span, When
+
+__all__ = ["derive_control"]
+
+
+def derive_control(
+    key: str,
+    events: Sequence[Event],
+    entities: dict[str, Entity],
+    sentences: Sequence[Sentence],
+    span_of: Callable[[Phrase], Span],
+    lex: Lexicon,
+    published: date | None,
+    within: Callable[[str], str | None],
+    groups: frozenset[str],
+) -> list[ControlPeriod]:
+    """The periods of one article; events must already carry their final ids and ``seq``."""
+    periods: list[ControlPeriod] = []
+    n = 0
+
+    def new(
+        holder: str, facility: str, *, presence: bool = False, evidence: Span | None = None
+    ) -> ControlPeriod:
+        nonlocal n
+        n += 1
+        p = ControlPeriod(iris.period_iri(key, n, presence=presence), holder, facility, evidence=evidence)
+        if presence:
+            p.kind = "presence"
+        periods.append(p)
+        return p
+
+    for ev in sorted(events, key=lambda e: e.seq):
+        effect = lex.types[ev.type].changes_control
+        if ev.status != "asserted":
+            continue
+        agents = [a for a in ev.roles.get("agent", []) if entities.get(a) and entities[a].type == "Actor"]
+        targets = [t for t in ev.roles.get("target", []) if t in entities and entities[t].type != "Actor"]
+        if effect == "open":
+            for a in agents:
+                for t in targets:
+                    for f in _expand(entities[t]):
+                        if not any(p.holder == a and p.facility == f and p.ended_by is None for p in periods):
+                            p = new(a, f, evidence=ev.evidence)
+                            p.started_by = ev.id
+                            p.start = ev.time
+        elif effect == "close":
+            for a in agents:
+                for t in targets:
+                    ent = entities[t]
+                    open_ = [
+                        p for p in periods if p.holder == a and p.ended_by is None and p.kind == "control"
+                    ]
+                    if ent.members or t in groups:
+                        place = within(t)
+                        chosen = [p for p in open_ if place is None or within(p.facility) in (place, None)]
+                        if not ent.members:
+                            ent.members = [p.facility for p in chosen]
+                        chosen = [p for p in chosen if p.facility in ent.members]
+                    else:
+                        chosen = [p for p in open_ if p.facility == t]
+                        if not chosen:
+                            chosen = [new(a, t, evidence=ev.evidence)]
+                    for p in chosen:
+                        p.ended_by = ev.id
+                        p.end = ev.time
+        elif ev.type == "Siege":
+            held = [
+                b for b in ev.roles.get("besieged", []) if entities.get(b) and entities[b].type == "Actor"
+            ]
+            places = [
+                b for b in ev.roles.get("besieged", []) if entities.get(b) and entities[b].type == "Facility"
+            ]
+            for a in held:
+                for f in places:
+                    for m in _expand(entities[f]):
+                        if not any(p.holder == a and p.facility == m for p in periods):
+                            p = new(a, m, evidence=ev.evidence)
+                            p.start = When(None, published, None)
+                            p.end = When(published, None, None)
+
+    for s in sentences:
+        for ph in _all(s.phrases):
+            holder = ph.holder.iri if ph.holder is not None else None
+            if holder and ph.iri and not any(p.holder == holder and p.facility == ph.iri for p in periods):
+                p = new(holder, ph.iri, evidence=span_of(ph))
+                p.start = When(None, published, None)
+                p.end = When(published, None, None)
+            at = ph.presence.iri if ph.presence is not None else None
+            if at and ph.iri and not any(p.holder == ph.iri and p.facility == at for p in periods):
+                p = new(ph.iri, at, presence=True, evidence=span_of(ph))
+                p.start = When(None, published, None)
+                p.end = When(published, None, None)
+    return periods
+
+
+def _expand(e: Entity) -> list[str]:
+    return list(e.members) if e.members else [e.id]
+
+
+def _all(phrases: Sequence[Phrase]) -> list[Phrase]:
+    out: list[Phrase] = []
+    for p in phrases:
+        out.append(p)
+        out.extend(_all([q for q in (*p.nested, p.owner, p.holder, p.presence) if q is not None]))
+    return out

@@ -1,0 +1,242 @@
+"""From phrases to entities: link known names, mint IRIs for the others, resolve anaphora.
+
+Known names link to their gazetteer IRI; a generic name (\"مديرية المالية\") links only when the
+place context agrees: the phrase's own \"في X\", else a place named in the same sentence, else the
+discourse's current place (the last town or city named). Other names get
+``iri.entity_iri(type, match_key(label), within=place)``, so the same facility in two articles gets
+one IRI. Anaphors (\"هذه المؤسسات\") and repeated group descriptions (\"دوائر النظام الحكومية\" after
+\"الدوائر والمؤسسات الحكومية التابعة للنظام السوري\") resolve to the group named before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from conflictkg import iri as iris
+from conflictkg.extract.gazetteer import GazetteerIndex
+from conflictkg.extract.normalize import match_key
+from conflictkg.extract.patterns import Sentence
+from conflictkg.extract.phrases import Phrase
+from conflictkg.extract.tokenize import Token
+from conflictkg.facts import Entity, GazetteerEntry, Span
+
+__all__ = ["EntityTable"]
+
+_TOWN_LEVEL = frozenset({"City", "Town"})
+
+
+@dataclass(slots=True)
+class _Unknown:
+    """What is remembered of an unknown group for later coreference."""
+
+    iri: str
+    type: str
+    heads: frozenset[str]
+    adjectives: frozenset[str]
+    owner: str | None
+    within: str | None
+
+
+@dataclass
+class EntityTable:
+    """The entities of one article, built phrase by phrase."""
+
+    gaz: GazetteerIndex
+    text: str
+    toks: Sequence[Token]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    groups: list[_Unknown] = field(default_factory=list)
+    within: dict[str, str | None] = field(default_factory=dict)
+    #: (head nouns, type, IRI) of every entity named with a head noun, in text order
+    named: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
+    _spans: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    _place: str | None = None
+
+    # --- public --------------------------------------------------------------------------------
+    def resolve(self, sentences: Sequence[Sentence]) -> None:
+        """Give every phrase (and nested phrase) an IRI, and record its mention."""
+        for s in sentences:
+            flat = [q for p in s.phrases for q in _walk(p)]
+            by_start = {p.start: p for p in reversed(flat)}
+            by_start.update({p.start: p for p in s.phrases})
+            for p in flat:
+                if p.loc_at is not None:
+                    p.loc = by_start.get(p.loc_at)
+            # places that link without context first: they are the context of the rest
+            for p in flat:
+                if p.known and any(c.self_located for c in p.candidates) and p.type == "Place":
+                    self._link(p, [])
+            places = [p for p in flat if p.type == "Place" and p.iri and p.known]
+            for p in sorted(flat, key=lambda q: (q.owner is not None or q.owner_pronoun, q.start)):
+                if p.iri is None:
+                    self._resolve(p, self._context(p, places))
+            for p in places:
+                e = self.gaz.entries.get(p.iri or "")
+                if e is not None and e.subtype in _TOWN_LEVEL:
+                    self._place = e.iri
+        for ent in self.entities.values():
+            ent.mentions.sort(key=lambda m: (m.start, m.end))
+
+    def latest_actor_before(self, token: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for e in self.entities.values():
+            if e.type != "Actor":
+                continue
+            for m in e.mentions:
+                tstart = m.start
+                if tstart < self.toks[token].start and (best is None or tstart > best[0]):
+                    best = (tstart, e.id)
+        return best[1] if best else None
+
+    # --- internals -----------------------------------------------------------------------------
+    def _context(self, p: Phrase, places: Sequence[Phrase]) -> list[str]:
+        ctx: list[str] = []
+        if p.loc is not None and p.loc.iri:
+            ctx.append(p.loc.iri)
+        after = [q.iri for q in places if q.start >= p.end and q.iri]
+        before = [q.iri for q in reversed(places) if q.start < p.start and q.iri]
+        for c in (*after, *before, self._place):
+            if c and c not in ctx:
+                ctx.append(c)
+        return ctx
+
+    def _resolve(self, p: Phrase, ctx: list[str]) -> None:
+        if p.anaphor:
+            p.iri = self._antecedent(p)
+            if p.iri:
+                self._mention(p.iri, p)
+            return
+        if p.known:
+            entry = self.gaz.resolve(p.candidates, ctx)
+            if entry is not None:
+                self._link(p, ctx, entry)
+                return
+        self._mint(p, ctx)
+
+    def _link(self, p: Phrase, ctx: list[str], entry: GazetteerEntry | None = None) -> None:
+        if entry is None:
+            entry = self.gaz.resolve(p.candidates, ctx)
+            if entry is None:
+                return
+        p.iri = entry.iri
+        if entry.iri not in self.entities:
+            self.entities[entry.iri] = Entity(
+                id=entry.iri,
+                type=entry.type,
+                label=entry.pref_label.get("ar") or next(iter(entry.pref_label.values()), entry.iri),
+                subtype=entry.subtype,
+                label_en=entry.pref_label.get("en"),
+                known=True,
+                part_of=list(entry.part_of or entry.within),
+                owner=entry.owner,
+                members=list(entry.members),
+            )
+        self._mention(entry.iri, p)
+
+    def _mint(self, p: Phrase, ctx: list[str]) -> None:
+        a, b = p.mention
+        label = p.label or " ".join(t.text for t in self.toks[a:b] if not t.is_quote)
+        within = None
+        if p.located or p.type == "Facility":
+            within = p.loc.iri if p.loc is not None and p.loc.iri else (ctx[0] if ctx else None)
+        owner = p.owner.iri if p.owner is not None else None
+        if p.owner_pronoun:
+            owner = self.latest_actor_before(p.start)
+        if p.group and p.type == "Facility":
+            same = self._corefer(p, owner)
+            if same is not None:
+                p.iri = same
+                self._mention(same, p)
+                return
+        if (
+            p.loc is not None
+            and p.loc.iri
+            and p.located
+            and _right_after(self.toks, p.mention[1], p.loc.start)
+        ):
+            p.mention = (p.mention[0], max(p.mention[1], p.loc.end))
+        key = match_key(label)
+        entity_iri = iris.entity_iri(p.type, key, within=within)
+        p.iri = entity_iri
+        if entity_iri not in self.entities:
+            part_of: list[str] = []
+            if p.type == "Actor" and owner:
+                part_of.append(owner)
+            elif within:
+                part_of.append(within)
+            self.entities[entity_iri] = Entity(
+                id=entity_iri,
+                type=p.type,  # type: ignore[arg-type]
+                label=label,
+                subtype=p.subtype,
+                part_of=part_of,
+                owner=owner if p.type != "Actor" else None,
+            )
+            self.within[entity_iri] = within
+            if p.group:
+                self.groups.append(
+                    _Unknown(entity_iri, p.type, p.heads, frozenset(p.adjectives), owner, within)
+                )
+        self._mention(entity_iri, p)
+
+    def _corefer(self, p: Phrase, owner: str | None) -> str | None:
+        for g in reversed(self.groups):
+            if g.type != p.type or not p.heads or not p.heads <= g.heads:
+                continue
+            if not set(p.adjectives) <= g.adjectives:
+                continue
+            if owner is not None and g.owner is not None and owner != g.owner:
+                continue
+            if (
+                owner is None
+                and g.owner is None
+                and (p.heads != g.heads or set(p.adjectives) != g.adjectives)
+            ):
+                continue
+            return g.iri
+        return None
+
+    def _antecedent(self, p: Phrase) -> str | None:
+        """The latest entity named with the anaphor's head ("هذه المؤسسات", "المعسكر")."""
+        for heads, entity_type, entity_iri in reversed(self.named):
+            if entity_type == p.type and p.heads <= heads:
+                return entity_iri
+        return None
+
+    def _mention(self, entity_iri: str, p: Phrase) -> None:
+        if p.heads and not p.anaphor:
+            self.named.append((p.heads, p.type, entity_iri))
+        a, b = p.mention
+        while a < b and self.toks[a].is_quote:
+            a += 1
+        while b > a and self.toks[b - 1].is_quote and not _balanced(self.toks, a, b):
+            b -= 1
+        if a >= b:
+            return
+        span = Span.of(self.text, self.toks[a].start, self.toks[b - 1].end)
+        seen = self._spans.setdefault(entity_iri, set())
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            self.entities[entity_iri].mentions.append(span)
+
+
+def _walk(p: Phrase) -> list[Phrase]:
+    out = [p]
+    for q in (*p.nested, p.owner, p.holder, p.presence):
+        if q is not None and q not in out:
+            out.extend(x for x in _walk(q) if x not in out)
+    return out
+
+
+def _balanced(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether the quotes inside tokens a..b pair up (a closing quote is kept only then)."""
+    return sum(1 for t in toks[a:b] if t.is_quote) % 2 == 0
+
+
+def _right_after(toks: Sequence[Token], end: int, loc_start: int) -> bool:
+    """Whether "في PLACE" follows the mention directly (its place belongs in the mention)."""
+    j = end
+    while j < loc_start and (toks[j].is_quote or toks[j].key == "في"):
+        j += 1
+    return j == loc_start

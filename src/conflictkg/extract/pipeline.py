@@ -1,0 +1,187 @@
+"""The extractor: the one place spaCy is set up, and the order in which the parts run.
+
+``Extractor(entries)`` is built once per process: it loads the language data, builds the gazetteer
+trie and the tokenizer (spaCy's blank tokenizer; no trained pipeline, nothing downloaded), then each
+call turns an :class:`~conflictkg.facts.Article` into :class:`~conflictkg.facts.ArticleFacts`:
+
+tokens -> phrases (entities) -> event mentions -> story (merged, linked, timed, ordered) -> control.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Protocol
+
+import spacy
+
+from conflictkg import iri as iris
+from conflictkg.errors import ExtractionError
+from conflictkg.extract.control import derive_control
+from conflictkg.extract.entities import EntityTable
+from conflictkg.extract.gazetteer import GazetteerIndex, label_words
+from conflictkg.extract.lexicon import Lexicon, load_lexicon
+from conflictkg.extract.patterns import Sentence, find_mentions
+from conflictkg.extract.phrases import Chunker, Phrase
+from conflictkg.extract.story import StoryEvent, TimeLike, tell
+from conflictkg.extract.temporal import TemporalTagger
+from conflictkg.extract.tokenize import SENTENCE_ENDS, Token, Tokenizer
+from conflictkg.facts import Article, ArticleFacts, Event, GazetteerEntry, Span
+
+__all__ = ["Extractor", "Tagger"]
+
+#: Bigger articles are refused rather than processed for minutes (the CLI reports the file).
+MAX_CHARS = 2_000_000
+
+
+class Tagger(Protocol):
+    """What the pipeline needs of a time tagger (``extract.temporal.TemporalTagger``)."""
+
+    def tag(self, text: str, published: date | None) -> Sequence[TimeLike]: ...
+
+
+def _spacy_base(lang: str) -> Callable[[str], Iterable[tuple[int, str]]]:
+    nlp = spacy.blank(lang)
+    tokenizer = nlp.tokenizer
+
+    def base(text: str) -> Iterable[tuple[int, str]]:
+        return ((t.idx, t.text_with_ws.rstrip(" ") or t.text) for t in tokenizer(text))
+
+    return base
+
+
+class Extractor:
+    """Article -> facts. Build once (it compiles every matcher), call per article."""
+
+    def __init__(self, entries: Sequence[GazetteerEntry], *, tagger: Tagger | None = None) -> None:
+        self.lexicon: Lexicon = load_lexicon()
+        vocabulary = set(self.lexicon.vocabulary) | {
+            w for w in label_words(entries) if len(w) >= self.lexicon.min_stem_chars
+        }
+        self._tokenizers = {
+            lang: Tokenizer(
+                _spacy_base(lang),
+                vocabulary,
+                self.lexicon.proclitics,
+                self.lexicon.article_dropping,
+                self.lexicon.min_stem_chars,
+                self.lexicon.words.get("conjunction_article_exceptions", frozenset()),
+                {h for h in self.lexicon.heads if len(h) < self.lexicon.min_stem_chars},
+            )
+            for lang in ("ar", "en")
+        }
+        ar = self._tokenizers["ar"]
+        self.gazetteer = GazetteerIndex(
+            entries,
+            lambda label: tuple(t.key for t in ar(label) if t.key and not t.is_quote and not t.is_punct),
+        )
+        self.chunker = Chunker(self.lexicon, self.gazetteer)
+        self.tagger: Tagger = tagger if tagger is not None else TemporalTagger()
+
+    def tokenize(self, text: str, language: str = "ar") -> list[Token]:
+        """Tokens of ``text`` as the pipeline sees them (clitics split, quotes apart)."""
+        return self._tokenizers.get(language, self._tokenizers["ar"])(text)
+
+    def __call__(self, article: Article) -> ArticleFacts:
+        text = article.text
+        if not isinstance(text, str):
+            raise ExtractionError(f"article {article.id}: text must be a str, not {type(text).__name__}")
+        if len(text) > MAX_CHARS:
+            raise ExtractionError(
+                f"article {article.id} has {len(text)} characters, more than the {MAX_CHARS} the extractor "
+                "accepts: split it into several articles"
+            )
+        try:
+            key = iris.key_of(article.id)
+        except ValueError:
+            key = iris.article_key(text, article.id)
+        toks = self.tokenize(text, article.language)
+        sentences = self._sentences(toks)
+        table = EntityTable(self.gazetteer, text, toks)
+        table.resolve(sentences)
+        mentions = find_mentions(self.lexicon, toks, sentences) if article.language == "ar" else []
+        times = self.tagger.tag(text, article.published) if mentions else []
+        story = tell(
+            mentions,
+            toks,
+            sentences,
+            self.lexicon,
+            times,
+            article.published,
+            self.gazetteer.ancestors,
+            lambda e: self._within(e, table),
+        )
+        events = self._events(key, story.events, toks, text)
+        groups = frozenset(g.iri for g in table.groups)
+        control = derive_control(
+            key,
+            events,
+            table.entities,
+            sentences,
+            lambda p: self._span(p, toks, text),
+            self.lexicon,
+            article.published,
+            lambda e: self._within(e, table),
+            groups,
+        )
+        entities = [e for e in table.entities.values() if e.mentions]
+        entities.sort(key=lambda e: e.mentions[0].start)
+        return ArticleFacts(article=article, entities=entities, events=events, control=control)
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _within(self, entity_iri: str, table: EntityTable) -> str | None:
+        entry = self.gazetteer.entries.get(entity_iri)
+        if entry is not None:
+            return entry.within[0] if entry.within else None
+        return table.within.get(entity_iri)
+
+    def _sentences(self, toks: Sequence[Token]) -> list[Sentence]:
+        out: list[Sentence] = []
+        start = 0
+        for i, t in enumerate(toks):
+            last = i + 1 == len(toks)
+            if last or toks[i + 1].sentence != t.sentence or t.text in SENTENCE_ENDS:
+                stop = i + 1
+                if stop > start:
+                    out.append(Sentence(len(out), start, stop, self.chunker.chunk(toks, start, stop)))
+                start = stop
+        return out
+
+    @staticmethod
+    def _span(p: Phrase, toks: Sequence[Token], text: str) -> Span:
+        a, b = p.mention
+        return Span.of(text, toks[a].start, toks[b - 1].end)
+
+    def _events(self, key: str, story: Sequence[StoryEvent], toks: Sequence[Token], text: str) -> list[Event]:
+        ids = {n: iris.event_iri(key, ev.seq) for n, ev in enumerate(story)}
+        out: list[Event] = []
+        for n, ev in enumerate(story):
+            primary = ev.primary
+            same_sentence = {m.sentence for m in ev.mentions} == {primary.sentence}
+            a, b = primary.evidence
+            if same_sentence:
+                a = min(m.evidence[0] for m in ev.mentions)
+                b = max(m.evidence[1] for m in ev.mentions)
+            trig = toks[primary.trigger]
+            rule = "+".join(dict.fromkeys(m.rule for m in ev.mentions))
+            if ev.time_rule:
+                rule += f"+{ev.time_rule}"
+            out.append(
+                Event(
+                    id=ids[n],
+                    type=ev.type,  # type: ignore[arg-type]
+                    status=ev.status,  # type: ignore[arg-type]
+                    roles={k: list(v) for k, v in ev.roles.items() if v},
+                    evidence=Span.of(text, toks[a].start, toks[b - 1].end),
+                    trigger=Span.of(text, trig.start, trig.end),
+                    time=ev.time,
+                    seq=ev.seq,
+                    sentence=primary.sentence,
+                    rule=rule,
+                    denies=[ids[d] for d in ev.denies],
+                    in_response_to=[ids[d] for d in ev.in_response_to],
+                    outcome=[ids[d] for d in ev.outcome],
+                )
+            )
+        out.sort(key=lambda e: e.seq)
+        return out

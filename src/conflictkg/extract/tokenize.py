@@ -1,0 +1,157 @@
+"""Tokens with offsets into the original text, clitics split only where the rest is a known word.
+
+spaCy's blank Arabic tokenizer (set up in ``pipeline.py``) splits on spaces and punctuation; Arabic
+writes prepositions and conjunctions (و ف ب ل ك, لل) attached to the next word, sometimes joined
+by tatweel and a quote (لـ”قسد”). Splitting them blindly breaks words that merely start with those
+letters (وزارة، بلدة، فرض، كبيرة), so a proclitic is split off only when what remains is a word the
+pipeline knows: a gazetteer label word, a head noun, a trigger or a lexicon word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from conflictkg.extract.normalize import match_key, normalize
+
+__all__ = ["QUOTES", "SENTENCE_ENDS", "Token", "Tokenizer"]
+
+QUOTES = frozenset("\"“”«»‘’„‟'")
+SENTENCE_ENDS = frozenset({".", "\n", "?", "!", "؟"})
+_TATWEEL = "\u0640"
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: original ``text[start:end]``, its matching ``key`` and its sentence.
+
+    ``key`` is the normalised form, except after ``لل`` where the dropped article is restored
+    (للأحياء -> ل + ``key`` الاحياء, ``text`` لأحياء).
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: int
+    clitic: bool = False
+    #: a quote mark (skipped inside names)
+    is_quote: bool = False
+    #: no letter or digit (punctuation, symbols, line breaks)
+    is_punct: bool = False
+
+
+class Tokenizer:
+    """Split text into :class:`Token` values; built once with the words the pipeline knows."""
+
+    def __init__(
+        self,
+        base: Callable[[str], Iterable[tuple[int, str]]],
+        vocabulary: Iterable[str],
+        proclitics: Iterable[str],
+        article_dropping: Iterable[str],
+        min_stem_chars: int = 3,
+        keep_whole: Iterable[str] = (),
+        short_words: Iterable[str] = (),
+    ) -> None:
+        """``base(text)`` yields ``(offset, token_text)`` pairs (spaCy's tokenizer, adapted).
+
+        ``keep_whole``: words that look like و + a definite noun but are one word (والد, والي).
+        ``short_words``: known words shorter than ``min_stem_chars`` a clitic may still precede
+        (the head nouns حي, مقر: لحي = ل + حي).
+        """
+        self._base = base
+        self._vocabulary = frozenset(vocabulary)
+        self._proclitics = tuple(sorted(set(proclitics), key=len, reverse=True))
+        self._article_dropping = frozenset(article_dropping)
+        self._min = min_stem_chars
+        self._keep_whole = frozenset(keep_whole)
+        self._short = frozenset(short_words)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return self._vocabulary
+
+    def __call__(self, text: str) -> list[Token]:
+        """The tokens of ``text``, numbered by sentence (a full stop or a line break ends one)."""
+        tokens: list[Token] = []
+        sentence = 0
+        for offset, piece in self._base(text):
+            if piece.isspace():
+                if "\n" in piece and tokens and tokens[-1].text not in SENTENCE_ENDS:
+                    sentence += 1
+                continue
+            for start, end in self._pieces(piece, offset):
+                tokens.extend(self._split_clitics(text, start, end, sentence))
+            if piece in SENTENCE_ENDS:
+                sentence += 1
+        return tokens
+
+    def _pieces(self, piece: str, offset: int) -> list[tuple[int, int]]:
+        """Cut quotes out of a token, and cut after a tatweel that follows a proclitic (لـ, بـ)."""
+        cuts: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(piece):
+            if ch in QUOTES:
+                if i > start:
+                    cuts.append((start, i))
+                cuts.append((i, i + 1))
+                start = i + 1
+            elif ch == _TATWEEL and i > start and i + 1 < len(piece):
+                prefix = match_key(piece[start:i])
+                if prefix in self._proclitics or prefix in {"ل", "ب", "ك", "و", "ف"}:
+                    cuts.append((start, i + 1))
+                    start = i + 1
+        if start < len(piece):
+            cuts.append((start, len(piece)))
+        return [(offset + a, offset + b) for a, b in cuts]
+
+    def _split_clitics(self, text: str, start: int, end: int, sentence: int) -> list[Token]:
+        surface = text[start:end]
+        key = match_key(surface)
+        punct = _ALNUM.search(surface) is None
+        whole = Token(
+            start, end, surface, key, sentence, False, punct and all(c in QUOTES for c in surface), punct
+        )
+        if not key or key in self._vocabulary or len(key) < 3:
+            return [whole]
+        for clitic in self._proclitics:
+            if not key.startswith(clitic):
+                continue
+            rest = key[len(clitic) :]
+            if clitic in self._article_dropping:
+                letters, rest_key = clitic[:-1], "ال" + rest
+            else:
+                letters, rest_key = clitic, rest
+            short_head = rest_key in self._short and len(letters) == 1
+            if not short_head and (len(rest) < self._min or rest_key not in self._vocabulary):
+                continue
+            # cut on the normalised text, whose map points back into the original (diacritics and
+            # tatweel inside the clitic stay with it)
+            norm = normalize(surface)
+            cut = norm.source[len(letters)]
+            out = [
+                Token(
+                    start + norm.source[i],
+                    start + norm.source[i + 1],
+                    surface[norm.source[i] : norm.source[i + 1]],
+                    norm.text[i],
+                    sentence,
+                    clitic=True,
+                )
+                for i in range(len(letters))
+            ]
+            out.append(Token(start + cut, end, surface[cut:], rest_key, sentence))
+            return out
+        # the article rule: و/ف before ال + a stem is a conjunction before a definite noun
+        # (والمنصورة = و + المنصورة), unknown names included; listed exceptions stay whole
+        if key[0] in "وف" and key[1:3] == "ال" and len(key) - 3 >= self._min and key not in self._keep_whole:
+            norm = normalize(surface)
+            cut = norm.source[1]
+            return [
+                Token(start, start + cut, surface[:cut], key[0], sentence, clitic=True),
+                Token(start + cut, end, surface[cut:], key[1:], sentence),
+            ]
+        return [whole]

@@ -1,0 +1,88 @@
+"""Language data: inflections generated from roots and stems, heads with duals and plurals."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictkg.errors import ConfigurationError
+from conflictkg.extract.lexicon import (
+    conjugate_past,
+    conjugate_present,
+    derive_stems,
+    inflect_noun,
+    load_lexicon,
+)
+from conflictkg.extract.normalize import match_key
+
+
+@pytest.mark.parametrize(
+    ("root", "form", "stems"),
+    [
+        ("سحب", "VII", ("انسحب", "ينسحب", "انسحاب", "منسحب")),
+        ("قحم", "VIII", ("اقتحم", "يقتحم", "اقتحام", "مقتحم")),
+        ("حصر", "III", ("حاصر", "يحاصر", "محاصرة", "محاصر")),
+        ("غلق", "IV", ("أغلق", "يغلق", "إغلاق", "مغلق")),
+        ("سيطر", "Q", ("سيطر", "يسيطر", "سيطرة", "مسيطر")),
+    ],
+)
+def test_stems_of_derived_verb_forms(root: str, form: str, stems: tuple[str, ...]) -> None:
+    assert derive_stems(root, form) == stems
+
+
+def test_a_root_of_the_wrong_length_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="must have 3 letters"):
+        derive_stems("سيطر", "VIII")
+    with pytest.raises(ConfigurationError, match="unknown verb form"):
+        derive_stems("سحب", "XX")
+
+
+def test_conjugations() -> None:
+    assert {"سيطرت", "سيطروا", "سيطرا", "سيطرتا"} <= conjugate_past("سيطر")
+    assert {"نفت", "نفوا"} <= conjugate_past("نفى")
+    assert {"يسيطر", "تسيطر", "يسيطرون", "سيسيطر"} <= conjugate_present("يسيطر")
+    with pytest.raises(ConfigurationError, match="must start with ي"):
+        conjugate_present("سيطر")
+
+
+def test_noun_forms_know_which_carry_a_pronoun() -> None:
+    forms = inflect_noun("اقتحام")
+    assert forms["اقتحامها"] is True and forms["الاقتحام"] is False
+    assert forms["سيطرتها" if "سيطرتها" in forms else "اقتحامهم"] is True
+    assert inflect_noun("سيطرة")["سيطرتها"] is True
+
+
+@pytest.mark.parametrize(
+    ("word", "event_type"),
+    [
+        ("سيطر", "Seizure"), ("سيطرت", "Seizure"), ("سيطروا", "Seizure"), ("يسيطر", "Seizure"),
+        ("السيطرة", "Seizure"), ("اقتحم", "Seizure"), ("اقتحام", "Seizure"), ("اقتحامها", "Seizure"),
+        ("انسحب", "Withdrawal"), ("الانسحاب", "Withdrawal"), ("حاصر", "Siege"), ("حاصرت", "Siege"),
+        ("الحصار", "Siege"), ("حصار", "Siege"), ("طرد", "Expulsion"), ("طردها", "Expulsion"),
+        ("انتشر", "Deployment"), ("انتشرت", "Deployment"), ("فتح", "Deployment"), ("إزالة", "Deployment"),
+        ("إغلاق", "Closure"), ("إتاوات", "Levy"), ("مفاوضات", "Negotiation"), ("وعود", "Promise"),
+        ("نفى", "Denial"), ("نفت", "Denial"), ("أعلن", "Announcement"), ("أعلنت", "Announcement"),
+        ("أكد", "Statement"), ("أكدت", "Statement"), ("بيان", "Statement"),
+    ],
+)  # fmt: skip
+def test_triggers_of_the_brief_are_generated(word: str, event_type: str) -> None:
+    assert load_lexicon().triggers[match_key(word)].event_type == event_type
+
+
+@pytest.mark.parametrize("word", ["وزارة", "القوات", "مدينة", "الحكومية", "تحت"])
+def test_ordinary_words_are_not_triggers(word: str) -> None:
+    assert match_key(word) not in load_lexicon().triggers
+
+
+@pytest.mark.parametrize(
+    ("word", "singular", "number"),
+    [("شعبتي", "شعبه", "du"), ("حيي", "حي", "du"), ("أفرع", "فرع", "pl"), ("الدوائر", "داءره", "pl"),
+     ("مديرية", "مديريه", "sg"), ("المعابر", "معبر", "pl")],
+)  # fmt: skip
+def test_head_nouns_with_generated_duals(word: str, singular: str, number: str) -> None:
+    head = load_lexicon().heads[match_key(word)]
+    assert (head.singular, head.number) == (singular, number)
+
+
+def test_frame_keys_are_normalised_like_tokens() -> None:
+    frame = load_lexicon().types["Seizure"].frame
+    assert "علي" in frame and "من قبل" in frame
