@@ -10,7 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import SEED_DIR
+from conflictkg.settings import PROJECT_ROOT
+
+SEED_DIR = PROJECT_ROOT.parent / "shared" / "seed"
 
 #: The console script installed by `make install`, as a user runs it.
 CLI = [str(Path(sys.executable).parent / "conflictkg")]

@@ -147,7 +147,7 @@ def article_from_text(
     return Article(
         id=iri.article_iri(key),
         text=text,
-        language=language,
+        language="ar" if language == "ar" else "en",
         published=pub,
         source=str(url) if url else None,
         title=meta.get("title"),

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import SKOS
 
 from conflictkg.errors import ConfigurationError, InputError
@@ -47,11 +48,11 @@ def gazetteer_graph(gazetteer_dir: Path) -> Graph:
     return g
 
 
-def _top_type(classes: Iterable[URIRef], ontology: Graph) -> tuple[str, str] | None:
+def _top_type(classes: Iterable[Node], ontology: Graph) -> tuple[str, str] | None:
     """(top type, most specific class local name) of an entity, from the ontology's class tree."""
     for cls in classes:
         for sup in ontology.transitive_objects(cls, RDFS.subClassOf):
-            if sup in _TOP:
+            if isinstance(sup, URIRef) and sup in _TOP:
                 return _TOP[sup], str(cls).rsplit("#", 1)[-1]
     return None
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pyoxigraph import Literal, NamedNode
+
 from conflictkg.errors import InputError, NotFoundError
 from conflictkg.namespace import CKG_NS
 from conflictkg.store import Store
@@ -42,6 +44,9 @@ def search_entities(store: Store, q: str = "", *, limit: int = 200) -> list[dict
     tops: dict[str, set[str]] = {}
     hits: set[str] = set()
     for x, cls, top, p, label in rows:
+        if not (isinstance(x, NamedNode) and isinstance(cls, NamedNode) and isinstance(label, Literal)):
+            continue  # blank nodes and non-literal labels name nothing a user can look up
+        assert isinstance(top, NamedNode) and isinstance(p, NamedNode)
         iri, cls_name = x.value, cls.value.rsplit("#", 1)[-1]
         entry = found.setdefault(
             iri, {"id": iri, "type": None, "class": None, "label_ar": None, "label_en": None}
@@ -49,7 +54,7 @@ def search_entities(store: Store, q: str = "", *, limit: int = 200) -> list[dict
         tops.setdefault(iri, set()).add(top.value.rsplit("#", 1)[-1])
         if cls_name not in _TOPS or entry["class"] is None:
             entry["class"] = cls_name  # the most specific class asserted
-        if p.value.endswith("prefLabel") and getattr(label, "language", None) in ("ar", "en"):
+        if p.value.endswith("prefLabel") and label.language in ("ar", "en"):
             entry[f"label_{label.language}"] = label.value
         if not key or key in fold_label(label.value):
             hits.add(iri)
