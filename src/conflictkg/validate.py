@@ -125,7 +125,8 @@ def _path_text(results: Graph, path: Node | None) -> str | None:
 
 def _results(results: Graph) -> list[ValidationResult]:
     out: list[ValidationResult] = []
-    for node in results.subjects(RDF.type, SH.ValidationResult):
+    # Only the report's own results: nested sh:detail results (of sh:node, sh:not) explain one of them.
+    for node in results.objects(None, SH.result):
         severity = _SEVERITIES.get(results.value(node, SH.resultSeverity) or SH.Violation, "Violation")
         messages = sorted(str(m) for m in results.objects(node, SH.resultMessage))
         source = results.value(node, SH.sourceShape)
