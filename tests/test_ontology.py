@@ -9,7 +9,9 @@ output once the pipeline exists.
 
 from __future__ import annotations
 
+import functools
 import warnings
+from datetime import date
 from functools import cache
 from itertools import combinations
 from pathlib import Path
@@ -34,18 +36,44 @@ PROV_NS = "http://www.w3.org/ns/prov#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 
-def seed_graph() -> Dataset:
+@functools.cache
+def _seed_dataset(source: str) -> Dataset:
+    ds = Dataset()
+    if source == "sketch":
+        with warnings.catch_warnings():
+            # rdflib 7's own TriG parser still builds a ConjunctiveGraph and warns about it: not our code.
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
+            ds.parse(SEED_SKETCH, format="trig")
+        return ds
+    if source != "pipeline":
+        raise ValueError(f"unknown seed source {source!r}")
+    from conflictkg.articles import article_from_text
+    from conflictkg.cli import build_extractor
+    from conflictkg.model import article_graph
+
+    article = article_from_text(
+        SEED_ARTICLE.read_text(encoding="utf-8"), where="seed", published=date(2022, 4, 14)
+    )
+    g = article_graph(build_extractor(Settings())(article))
+    target = ds.graph(g.identifier)
+    for t in g:
+        target.add(t)
+    return ds
+
+
+def seed_graph(source: str = "pipeline") -> Dataset:
     """The seed article as RDF: one named graph per article, as model.py writes it.
 
-    For now the hand-written sketch ``tests/data/seed-sketch.trig``; switch this one function to the
-    pipeline's output (extract + model) when it exists, and every test below checks the real thing.
+    ``"pipeline"``: the real thing, the seed extracted and turned into RDF by the project's own code;
+    ``"sketch"``: the hand-written ``tests/data/seed-sketch.trig`` (what a careful annotator would write).
+    A fresh copy each call (callers may change it).
     """
-    ds = Dataset()
-    with warnings.catch_warnings():
-        # rdflib 7's own TriG parser still builds a ConjunctiveGraph and warns about it: not our code.
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
-        ds.parse(SEED_SKETCH, format="trig")
-    return ds
+    fresh = Dataset()
+    for g in _seed_dataset(source).graphs():
+        target = fresh.graph(g.identifier)
+        for t in g:
+            target.add(t)
+    return fresh
 
 
 def article_graphs(ds: Dataset) -> list[Graph]:
@@ -84,9 +112,9 @@ def owl_rl_closure(graph: Graph) -> tuple[Graph, list[str]]:
     return graph, errors
 
 
-@pytest.fixture(scope="module")
-def seed_closure() -> tuple[Graph, list[str]]:
-    return owl_rl_closure(merged(ontology(), seed_graph()))
+@pytest.fixture(scope="module", params=["pipeline", "sketch"])
+def seed_closure(request: pytest.FixtureRequest) -> tuple[Graph, list[str]]:
+    return owl_rl_closure(merged(ontology(), seed_graph(request.param)))
 
 
 # --- the ontology as a document ---------------------------------------------------------------------------

@@ -236,8 +236,9 @@ def test_class_targets_need_rdfs_inference() -> None:
     assert ("ckr:ev-t-1", "ckg:status", "Violation", "MinCountConstraintComponent") in got
 
 
-def test_seed_sketch_conforms_per_article_graph() -> None:
-    graphs = article_graphs(seed_graph())
+@pytest.mark.parametrize("source", ["pipeline", "sketch"])
+def test_seed_conforms_per_article_graph(source: str) -> None:
+    graphs = article_graphs(seed_graph(source))
     assert graphs
     for g in graphs:
         data = Graph()
