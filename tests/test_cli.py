@@ -116,6 +116,9 @@ def test_query_formats_and_bad_query(store: str) -> None:
     q = "SELECT ?e WHERE { ?e a ckg:Seizure ; ckg:status ckg:Asserted }"
     rows = json.loads(run("query", "--store", store, q, "--format", "json").stdout)["results"]["bindings"]
     assert len(rows) >= 1
+    table = run("query", "--store", store, q).stdout.splitlines()
+    assert table[0].strip() == "e" and len(table) == 2 + len(rows)
+    assert all(line.startswith("ckr:ev-") for line in table[2:])
     csv_out = run("query", "--store", store, q, "--format", "csv").stdout
     assert csv_out.splitlines()[0].strip() == "e"
     bad = run("query", "--store", store, "SELEC nothing", ok=False)

@@ -162,7 +162,11 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
                 sys.stdout.write(result.serialize(fmt).decode("utf-8"))
             return 0
         if fmt == "table":
-            _table(result.variables, [[_short(v) for v in row] for row in result.rows], sys.stdout)
+            _table(
+                result.variables,
+                [[_short(row[v]) for v in result.variables] for row in result.rows],
+                sys.stdout,
+            )
         else:
             sys.stdout.write(result.serialize(fmt).decode("utf-8"))
         if result.truncated:
