@@ -179,3 +179,30 @@ def test_validate_command(tmp_path: Path) -> None:
     )
     proc = run("validate", str(bad), ok=False)
     assert proc.returncode == 1 and "Violation" in proc.stdout and "cp-x-1" in proc.stdout
+
+
+def test_export_then_import_into_a_fresh_store_round_trips(store: str, tmp_path: Path) -> None:
+    from rdflib import Dataset, URIRef
+    from rdflib.compare import isomorphic
+
+    dump = tmp_path / "all.trig"
+    out = run("export", "trig", "-o", str(dump), "--store", store).stdout
+    assert "wrote" in out and dump.stat().st_size > 0
+    fresh = str(tmp_path / "fresh")
+    assert "new quads" in run("import", "--store", fresh, str(dump)).stdout
+    again = tmp_path / "again.trig"
+    run("export", "trig", "-o", str(again), "--store", fresh)
+    a, b = Dataset(), Dataset()
+    a.parse(dump, format="trig")
+    b.parse(again, format="trig")
+    names = sorted(str(g.identifier) for g in a.graphs() if len(g))
+    assert names == sorted(str(g.identifier) for g in b.graphs() if len(g))
+    for name in names:
+        assert isomorphic(a.graph(URIRef(name)), b.graph(URIRef(name))), name
+
+
+def test_export_gexf_with_a_bad_filter_leaves_no_file(store: str, tmp_path: Path) -> None:
+    target = tmp_path / "x.gexf"
+    proc = run("export", "gexf", "-o", str(target), "--store", store, "--types", "NoSuchClass", ok=False)
+    assert proc.returncode == 2 and "NoSuchClass" in proc.stderr
+    assert not target.exists() and not list(tmp_path.glob("*.part"))

@@ -266,8 +266,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     with open_store(settings) as store:
-        n = store.load(path, format=fmt, graph=args.graph)
-    print(f"imported {n} quads from {path}")
+        before = len(store)
+        store.load(path, format=fmt, graph=args.graph)
+        added = len(store) - before
+    print(f"imported {path}: {added} new quads")
     return 0
 
 
@@ -302,6 +304,30 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
                 f"{_short(it['about'])} ({it['kind']}) in {_short(it['article'])} "
                 f"[{it['start']}:{it['end']}] rule={it.get('rule') or '-'}\n    {it['quote']}"
             )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from conflictkg.export import ExportOptions, export, parse_format
+
+    fmt = parse_format(args.format)
+    options = ExportOptions(
+        lang=args.lang,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        types=tuple(t.strip() for t in (args.types or "").split(",") if t.strip()),
+        around=args.around,
+        depth=args.depth,
+    )
+    target = Path(args.output)
+    partial = target.with_name(target.name + ".part")
+    try:
+        with open_store(settings) as store, partial.open("wb") as out:
+            export(store, fmt, out, options=options)
+        partial.replace(target)  # a failed export never leaves half a file behind
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"wrote {target} ({target.stat().st_size:,} bytes, {fmt.value})")
     return 0
 
 
@@ -396,6 +422,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp = cmd("explain", cmd_explain, "the evidence (article, span, quote) behind an entity, event or period")
     sp.add_argument("iri")
     sp.add_argument("--format", choices=["table", "json"], default="table")
+
+    sp = cmd(
+        "export", cmd_export, "export the graph: gexf (Gephi timeline), graphml, trig, nquads, jsonld, csv"
+    )
+    sp.add_argument("format", choices=["gexf", "graphml", "trig", "nquads", "jsonld", "csv"])
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    sp.add_argument("--lang", choices=["ar", "en"], default="en", help="label language (gexf, graphml, csv)")
+    sp.add_argument("--from", dest="date_from", type=_date, help="only what overlaps this date or later")
+    sp.add_argument("--to", dest="date_to", type=_date, help="only what overlaps this date or earlier")
+    sp.add_argument("--types", help="comma-separated classes to keep, e.g. ArmedGroup,Facility,Seizure")
+    sp.add_argument("--around", metavar="ENTITY", help="only the neighbourhood of an entity (IRI or label)")
+    sp.add_argument("--depth", type=int, default=1, help="how many steps around --around (default 1)")
 
     sp = cmd("serve", cmd_serve, "serve the HTTP API and the web page")
     sp.add_argument("--host", default="127.0.0.1")

@@ -22,9 +22,16 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from conflictkg import __version__
-from conflictkg.api import facilities, sparql
+from conflictkg.api import exports, facilities, sparql
 from conflictkg.api.dependencies import StoreDep, get_settings
-from conflictkg.errors import ConflictKGError, InputError, NotFoundError, QueryError, StoreError
+from conflictkg.errors import (
+    ConfigurationError,
+    ConflictKGError,
+    InputError,
+    NotFoundError,
+    QueryError,
+    StoreError,
+)
 from conflictkg.settings import Settings
 from conflictkg.store import open_store
 
@@ -37,6 +44,7 @@ _STATUS: tuple[tuple[type[ConflictKGError], int], ...] = (
     (InputError, 400),
     (NotFoundError, 404),
     (StoreError, 503),
+    (ConfigurationError, 500),
 )
 
 
@@ -76,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ConflictKGError, _conflictkg_error)
     app.include_router(sparql.router)
     app.include_router(facilities.router)
+    app.include_router(exports.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
