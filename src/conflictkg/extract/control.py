@@ -80,7 +80,11 @@ def derive_control(
                     else:
                         chosen = [p for p in open_ if p.facility == t]
                         if not chosen:
-                            chosen = [new(a, t, evidence=ev.evidence)]
+                            # held since before this article: it ended the period, so it began by then
+                            p = new(a, t, evidence=ev.evidence)
+                            latest = ev.time.latest if ev.time is not None and ev.time.latest else published
+                            p.start = When(None, latest, None) if latest is not None else None
+                            chosen = [p]
                     for p in chosen:
                         p.ended_by = ev.id
                         p.end = ev.time

@@ -48,8 +48,8 @@ class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)
     groups: list[_Unknown] = field(default_factory=list)
     within: dict[str, str | None] = field(default_factory=dict)
-    #: (head nouns, type, IRI) of every entity named with a head noun, in text order
-    named: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
+    #: (head nouns, type, IRI, token position) of every entity named with a head noun
+    named: list[tuple[frozenset[str], str, str, int]] = field(default_factory=list)
     _spans: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
     _place: str | None = None
 
@@ -102,13 +102,20 @@ class EntityTable:
         return ctx
 
     def _resolve(self, p: Phrase, ctx: list[str]) -> None:
+        if p.antecedent is not None:
+            p.iri = p.antecedent.iri
+            if p.iri:
+                self._mention(p.iri, p)
+            return
         if p.anaphor:
             p.iri = self._antecedent(p)
             if p.iri:
                 self._mention(p.iri, p)
             return
         if p.known:
-            entry = self.gaz.resolve(p.candidates, ctx)
+            # one sense per article: a generic name linked before keeps its entity
+            linked = [c.entry for c in p.candidates if c.entry.iri in self.entities]
+            entry = linked[0] if len(linked) == 1 else self.gaz.resolve(p.candidates, ctx)
             if entry is not None:
                 self._link(p, ctx, entry)
                 return
@@ -198,15 +205,21 @@ class EntityTable:
         return None
 
     def _antecedent(self, p: Phrase) -> str | None:
-        """The latest entity named with the anaphor's head ("هذه المؤسسات", "المعسكر")."""
-        for heads, entity_type, entity_iri in reversed(self.named):
-            if entity_type == p.type and p.heads <= heads:
-                return entity_iri
-        return None
+        """The latest entity named with the anaphor's head before it ("هذه المؤسسات", "المعسكر")."""
+        best: tuple[int, str] | None = None
+        for heads, entity_type, entity_iri, at in self.named:
+            if (
+                entity_type == p.type
+                and p.heads <= heads
+                and at < p.start
+                and (best is None or at >= best[0])
+            ):
+                best = (at, entity_iri)
+        return best[1] if best else None
 
     def _mention(self, entity_iri: str, p: Phrase) -> None:
         if p.heads and not p.anaphor:
-            self.named.append((p.heads, p.type, entity_iri))
+            self.named.append((p.heads, p.type, entity_iri, p.start))
         a, b = p.mention
         while a < b and self.toks[a].is_quote:
             a += 1

@@ -20,6 +20,7 @@ from conflictkg.errors import ConfigurationError
 from conflictkg.extract.normalize import match_key
 
 __all__ = [
+    "CoreRole",
     "HeadNoun",
     "Lexicon",
     "TriggerForm",
@@ -127,6 +128,8 @@ class HeadNoun:
     number: str  # "sg" | "du" | "pl"
     located: bool
     collapse: bool
+    #: False for heads that only name through what they belong to ("مسلحون من X" is X), never alone
+    chain: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +138,25 @@ class TriggerForm:
 
     event_type: str
     lemma: str
-    pos: str  # "verb" | "noun" | "participle"
+    pos: str  # "verb" | "noun" | "participle"; English adds "past" (past or passive participle) and "ing"
     pronoun_suffix: bool
     transitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CoreRole:
+    """A role an event cannot be told without: at least ``min`` fillers, of one of ``types`` if given.
+
+    The pseudo-role ``denies`` counts the events a denial denies. Declared per type in
+    ``triggers.json`` (``core``) so that completeness is data, checked by one mechanism (``frames.py``).
+    """
+
+    role: str
+    min: int = 1
+    types: frozenset[str] = frozenset()
+
+    def accepts(self, entity_type: str | None) -> bool:
+        return not self.types or entity_type in self.types
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +172,9 @@ class TypeSpec:
     status: str | None
     scope_status: str | None
     changes_control: str | None
+    core: tuple[CoreRole, ...] = ()
+    #: core role -> (source event type, its role to copy, the role both must share): coreference fills
+    fill: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -204,6 +226,7 @@ def _heads(data: Mapping[str, Any]) -> dict[str, HeadNoun]:
             sg = item["sg"]
             located = bool(item.get("located", entity_type == "Facility"))
             collapse = bool(item.get("collapse", entity_type == "Place"))
+            chain = bool(item.get("chain", True))
             variants: dict[str, str] = {sg: "sg"}
             stem = sg[:-1] if sg.endswith("ة") else sg
             tail = "ت" if sg.endswith("ة") else ""
@@ -212,7 +235,9 @@ def _heads(data: Mapping[str, Any]) -> dict[str, HeadNoun]:
             for pl in item.get("pl", []):
                 variants[pl] = "pl"
             for form, number in variants.items():
-                head = HeadNoun(match_key(sg), sg, entity_type, item["subtype"], number, located, collapse)
+                head = HeadNoun(
+                    match_key(sg), sg, entity_type, item["subtype"], number, located, collapse, chain
+                )
                 for surface in (form, "ال" + form):
                     out.setdefault(match_key(surface), head)
     return out
@@ -255,6 +280,21 @@ def _frame(frame: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _core(type_name: str, item: Mapping[str, Any]) -> CoreRole:
+    role = item.get("role")
+    if not isinstance(role, str) or not role:
+        raise ConfigurationError(
+            f"data/triggers.json: a core role of {type_name} has no 'role' name ({item!r}): give each "
+            'core entry a role, e.g. {"role": "agent", "min": 1}'
+        )
+    minimum = item.get("min", 1)
+    if not isinstance(minimum, int) or minimum < 1:
+        raise ConfigurationError(
+            f"data/triggers.json: core role {role!r} of {type_name} has min={minimum!r}: use an integer >= 1"
+        )
+    return CoreRole(role, minimum, frozenset(item.get("types", ())))
+
+
 def _triggers(data: Mapping[str, Any]) -> tuple[dict[str, TriggerForm], dict[str, TypeSpec]]:
     forms: dict[str, TriggerForm] = {}
     specs: dict[str, TypeSpec] = {}
@@ -269,6 +309,11 @@ def _triggers(data: Mapping[str, Any]) -> tuple[dict[str, TriggerForm], dict[str
             status=spec.get("status"),
             scope_status=spec.get("scope_status"),
             changes_control=spec.get("changes_control"),
+            core=tuple(_core(name, c) for c in spec.get("core", [])),
+            fill={
+                role: (rule["from"], rule.get("role", role), rule.get("match", "agent"))
+                for role, rule in spec.get("fill", {}).items()
+            },
         )
         for lexeme in spec["lexemes"]:
             for form, pos, lemma in _lexeme_forms(lexeme):

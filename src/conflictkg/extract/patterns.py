@@ -31,6 +31,10 @@ __all__ = ["EventMention", "Sentence", "find_mentions"]
 
 AGENT_ROLES = ("agent", "speaker", "besieger", "party")
 _BOUNDARY_PUNCT = frozenset({"،", ",", ";", "؛", ":"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})
+_PRONOUN_PREPS = ("من", "علي", "في", "ل")
+_PRONOUNS = frozenset({"ها", "ه", "هما", "هم", "هن"})
+_WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
 
 
 @dataclass(slots=True)
@@ -58,6 +62,14 @@ class EventMention:
     rule: str = ""
     scoped_by: int | None = None  # index (in the mention list) of the denial/statement scoping it
     dropped: bool = False
+    #: a verbal noun in "بعد/قبل DURATION من X": a time reference to an event, told here or before
+    backref: bool = False
+    #: a definite verbal noun with no agent of its own ("الحصار"): the event told before, again
+    anaphoric: bool = False
+    #: "حصاراً مماثلاً": another event of the kind, never the one told
+    distinct: bool = False
+    #: role -> what a pronoun object ("منها") points at; fills a core role the event still lacks
+    pronoun_roles: dict[str, str] = field(default_factory=dict)
 
     def add(self, role: str, iri: str | None) -> None:
         if iri is None:
@@ -94,8 +106,16 @@ def _role_for(spec: Any, phrase: Phrase | type[_ActorStub]) -> str | None:
 class _Reader:
     """Walks one article's sentences and builds its event mentions."""
 
-    def __init__(self, lex: Lexicon, toks: Sequence[Token], sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self,
+        lex: Lexicon,
+        toks: Sequence[Token],
+        sentences: Sequence[Sentence],
+        timed: frozenset[int] = frozenset(),
+    ) -> None:
         self.lex = lex
+        #: tokens inside time expressions: "، يوم الخميس،" between a verb's subject and its object
+        self.timed = timed
         self.toks = toks
         self.sentences = sentences
         self.covered: set[int] = set()
@@ -172,6 +192,9 @@ class _Reader:
                 return j
             if self.seq_at(j, "response_markers", s.stop) is not None:
                 return j
+            if self.toks[j].text in _BOUNDARY_PUNCT and j + 1 in self.timed:
+                j = self._skip_fillers(j, s.stop)  # "أغلقت الفرقة الرابعة، يوم الخميس، معبر التايهة"
+                continue
             if self.toks[j].text in _BOUNDARY_PUNCT:
                 nxt = j + 1
                 nxt_word = nxt + 1 if self.key(nxt) in ("و", "ف") else nxt
@@ -199,6 +222,8 @@ class _Reader:
             k = self.key(a - 1)
             if k in self.lex.words["prepositions"]:
                 return k
+            if self.lex.has("prepositions", k):
+                return k[1:]  # "ومن": a short preposition keeps its conjunction in one token
         return None
 
     def _continues_list(self, p: Phrase, floor: int) -> str | None:
@@ -226,13 +251,19 @@ class _Reader:
         ev = EventMention(
             form.event_type, i, s.index, wend, (i, wend), rule=f"trigger:{form.event_type}:{form.lemma}"
         )
+        if any(self.key(k) in self.lex.words["distinct_markers"] for k in (i + 1, i + 2)):
+            ev.distinct = True
+            ev.rule += "+distinct"
+        if form.pos == "noun" and self._backref(i, s):
+            ev.backref = True
+            ev.rule += "+backref"
         explicit: str | None = None
         explicit_after = False
         subject_end = i + 1
         ev_start = i
         # subject after a verb (VSO)
         in_window = [p for p in s.phrases if i < p.start < wend]
-        first = self._skip_quotes(i + 1, wend)
+        first = self._skip_fillers(i + 1, wend)
         genitive_agent = form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال")
         if genitive_agent and form.transitive:
             # "طرد قوات الحكومة": the genitive of a transitive verbal noun is its object, unless the
@@ -249,6 +280,29 @@ class _Reader:
             subject_end = in_window[0].end
             explicit_after = True
             in_window = in_window[1:]
+            # apposition: "قوى الأمن الداخلي “الأسايش”" names the subject twice
+            while (
+                in_window
+                and in_window[0].iri == explicit
+                and in_window[0].start == self._skip_quotes(subject_end, wend)
+            ):
+                subject_end = in_window[0].end
+                in_window = in_window[1:]
+        if form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال"):
+            # "ونفى مصدر": نفى and نفي fold together; opening its clause, the form is the verb
+            before = self._prev_word(i, s)
+            opens = (
+                before is None or self.key(before) in ("و", "ف") or self.toks[before].text in _BOUNDARY_PUNCT
+            )
+            subject_next = first < wend and (
+                self.lex.has("anonymous_subjects", self.key(first)) or self._suffixed_head(first)
+            )
+            if opens and subject_next:
+                form = TriggerForm(form.event_type, form.lemma, "verb", False, form.transitive)
+        if explicit is None and form.pos == "verb" and self._suffixed_head(first) and self.subject:
+            # "حاصرت دورياتهم فرع الأمن العسكري": their patrols, the subject told before
+            explicit, subject_end, explicit_after = self.subject, first + 1, True
+            ev.rule += "+subject:pronoun-suffix"
         # a subject the gazetteer does not know ("قالت مصادر محلية"): nothing is carried over
         first_key = self.key(first)
         anonymous = explicit is None and form.pos == "verb" and first < wend
@@ -258,6 +312,15 @@ class _Reader:
         )
         if anonymous:
             subject_end, explicit_after = first + 1, True
+            # "مصدر (عسكري) في الفرقة الرابعة": a source inside an actor speaks for it
+            for k in (first + 1, first + 2):
+                if self.key(k) in ("في", "من") or self.lex.has("prepositions", self.key(k)):
+                    org = next((p for p in in_window if p.start == self._skip_quotes(k + 1, wend)), None)
+                    if org is not None and org.type == "Actor" and org.iri:
+                        explicit, subject_end = org.iri, org.end
+                        in_window = [p for p in in_window if p is not org]
+                        ev.rule += "+subject:source-of"
+                    break
         if explicit is None and form.pos == "verb" and i - 1 > s.start:
             # "إن الجيش انسحب": a subject before the verb that is no known entity
             prev, before_prev = self.key(i - 1), self.key(i - 2)
@@ -285,9 +348,10 @@ class _Reader:
         # agent of a verbal noun
         if form.pos == "noun" and explicit is None:
             explicit, ev_start = self._noun_agent(i, s, form, ev, ev_start)
-        if form.pos == "noun" and self.key(i + 1) in self.lex.words["relative_support_verbs"]:
+        rel = i + 2 if self.key(i + 1) in _RELATIVES else i + 1  # "الحصار الذي تفرضه قوات النظام"
+        if form.pos == "noun" and self.key(rel) in self.lex.words["relative_support_verbs"]:
             actor = next(
-                (p for p in s.phrases if p.start == self._skip_quotes(i + 2, wend) and p.type == "Actor"),
+                (p for p in s.phrases if p.start == self._skip_quotes(rel + 1, wend) and p.type == "Actor"),
                 None,
             )
             if actor is not None:
@@ -301,8 +365,17 @@ class _Reader:
             if not quoted and not (form.pos == "noun" and "subject:vso" in ev.rule):
                 # a verbal noun's genitive ("حصار قوات النظام") is no new subject of the narrative
                 self.subject = explicit
-        adjacent = self._skip_quotes(subject_end if explicit_after else i + 1, wend)
+        adjacent = self._skip_fillers(subject_end if explicit_after else i + 1, wend)
         self._window_roles(ev, frame, in_window, i + 1, adjacent)
+        if not ev.backref:
+            self._pronoun_roles(ev, frame, i, s, wend)
+        if (
+            form.pos == "noun"
+            and not ev.has_agent()
+            and self.key(i).startswith("ال")
+            and not form.pronoun_suffix
+        ):
+            ev.anaphoric = True
         # default agent: the subject carried over from the previous clause
         if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
@@ -391,6 +464,37 @@ class _Reader:
                     loc_of_previous.add(p.loc_at)
             prev_prep = key
 
+    def _pronoun_roles(
+        self, ev: EventMention, frame: Mapping[str, Any], i: int, s: Sentence, wend: int
+    ) -> None:
+        """ "انسحبت منها", "سيطروا عليها": a preposition with a pronoun points at the latest place or
+        facility named before the trigger (in this sentence, else the one before)."""
+        for k in range(i + 1, wend):
+            key = self.key(k)
+            prep = next((p for p in _PRONOUN_PREPS if key.startswith(p) and key[len(p) :] in _PRONOUNS), None)
+            if prep is None or frame.get(prep) is None:
+                continue
+            antecedent = self._latest_place(self.toks[i].start, s)
+            role = _role_for(frame.get(prep), antecedent) if antecedent is not None else None
+            if antecedent is not None and role is not None and antecedent.iri:
+                ev.pronoun_roles.setdefault(role, antecedent.iri)  # used only if the frame lacks it
+            return
+
+    def _latest_place(self, before: int, s: Sentence) -> Phrase | None:
+        """The latest facility or area named before offset ``before``: not a town or region given as
+        the location of something else ("مديرية حريب جنوبي محافظة مأرب" points at the district)."""
+        found: list[Phrase] = []
+        for sent in (self.sentences[s.index - 1], s) if s.index > 0 else (s,):
+            locs = {p.loc_at for p in sent.phrases if p.loc_at is not None}
+            for p in sent.phrases:
+                told = p.type in ("Facility", "Place") and p.iri and self.toks[p.start].start < before
+                if told and p.start not in locs:
+                    found.append(p)
+        if not found:
+            return None
+        small = [p for p in found if p.type == "Facility" or p.subtype not in _WIDE_PLACES]
+        return max(small or found, key=lambda p: (self.toks[p.start].sentence, p.start))
+
     def _planned(self, i: int, s: Sentence) -> bool:
         """A plan or future marker in the four words before the trigger ("من المقرر أن", "سوف")."""
         keys = [self.key(k) for k in range(max(s.start, i - 4), i)]
@@ -419,6 +523,13 @@ class _Reader:
             moved = True
         if j < s.start:
             return None, ev_start
+        if not moved and self.toks[j].text in ("،", ","):
+            # "فرضت قوات النظام، بمشاركة الفرقة الرابعة، حصاراً": past a parenthetical to the subject
+            k = j - 1
+            while k > s.start and self.toks[k].text not in ("،", ","):
+                k -= 1
+            if k > s.start and j - k <= 6:
+                j = k - 1
         key = self.key(j)
         actor = next((p for p in s.phrases if p.end == j + 1 and p.type == "Actor"), None)
         if not moved:
@@ -451,6 +562,50 @@ class _Reader:
             j += 1
         return j
 
+    def _suffixed_head(self, j: int) -> bool:
+        """An actor head with a pronoun suffix ("دورياتهم", "عناصرها"): the actor told before."""
+        key = self.key(j)
+        for suffix in ("هما", "هم", "هن", "ها", "ه"):
+            head = self.lex.heads.get(key[: -len(suffix)]) if key.endswith(suffix) else None
+            if head is not None and head.entity_type == "Actor" and len(key) > len(suffix) + 2:
+                return True
+        return False
+
+    def _skip_fillers(self, j: int, stop: int) -> int:
+        """Past quotes and time expressions (with the commas around them) that stand between a verb,
+        its subject and its object: "اقتحمت “الأسايش” يوم أمس الخميس مديرية المالية"."""
+        while j < stop:
+            tok = self.toks[j]
+            if (
+                tok.is_quote
+                or j in self.timed
+                or (tok.text in ("،", ",") and (j + 1 in self.timed or j - 1 in self.timed))
+            ):
+                j += 1
+            else:
+                break
+        return j
+
+    def _backref(self, i: int, s: Sentence) -> bool:
+        """A verbal noun in "بعد/قبل DURATION من NOUN" ("بعد يومين من سيطرتها"): a time reference."""
+        j = i - 1
+        while j >= s.start and self.toks[j].is_quote:
+            j -= 1
+        if self.key(j) != "من":
+            return False
+        j -= 1
+        durations = 0
+        while (
+            j >= s.start
+            and durations < 3
+            and (self.key(j) in self.lex.words["durations"] or self.key(j).isdigit())
+        ):
+            j, durations = j - 1, durations + 1
+        key = self.key(j) if j >= s.start else ""
+        return durations > 0 and (
+            key in self.lex.words["after_markers"] or key in self.lex.words["before_markers"]
+        )
+
     def _trim(self, end: int, start: int) -> int:
         """Evidence does not end on punctuation, a clitic or a function word ("... عن", "... بعد")."""
         while end - 1 > start:
@@ -464,9 +619,17 @@ class _Reader:
         return end
 
 
-def find_mentions(lex: Lexicon, toks: Sequence[Token], sentences: Sequence[Sentence]) -> list[EventMention]:
-    """Every event mention of the article, in text order, with roles and factuality."""
-    reader = _Reader(lex, toks, sentences)
+def find_mentions(
+    lex: Lexicon,
+    toks: Sequence[Token],
+    sentences: Sequence[Sentence],
+    timed: frozenset[int] = frozenset(),
+) -> list[EventMention]:
+    """Every event mention of the article, in text order, with roles and factuality.
+
+    ``timed``: indices of the tokens inside time expressions (skipped between a verb and its arguments).
+    """
+    reader = _Reader(lex, toks, sentences, timed)
     out: list[EventMention] = []
     for s in sentences:
         triggers: dict[int, TriggerForm] = {}

@@ -58,6 +58,8 @@ class Phrase:
     loc: Phrase | None = None
     nested: list[Phrase] = field(default_factory=list)
     iri: str | None = None
+    #: a definite description resolved by the reader to an earlier phrase ("the brigade")
+    antecedent: Phrase | None = None
 
     @property
     def known(self) -> bool:
@@ -236,6 +238,12 @@ class Chunker:
                 if modifiers:
                     self._modifiers(toks, known[-1], stop, share=known)
                 return known
+        if head.collapse and head.entity_type == "Actor" and head.number == "pl" and j < stop:
+            member_of = self._members_of(toks, i, j, stop)
+            if member_of:
+                return member_of
+        if not head.chain:
+            return []
         heads = {head.singular}
         head_words = [_label_word(toks[i])]
         # several plural heads form one group: "الدوائر والمؤسسات الحكومية"
@@ -267,6 +275,21 @@ class Chunker:
             return []
         if head.collapse and head.entity_type == "Actor" and bare:
             return []
+        return [p]
+
+    def _members_of(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
+        """ "مسلحون من “كتائب أبو عمارة”", "عناصر تابعين لفرقة السلطان مراد": members of X are X."""
+        k = j
+        owner = self._seq_at(toks, k, stop, "owner_markers")
+        if owner is not None:
+            k = owner
+        if not (k < stop and toks[k].key in ("من", "ل") and (owner is not None or toks[k].key == "من")):
+            return []
+        inner = self._complement(toks, k + 1, stop)
+        if not inner or inner[0].type != "Actor":
+            return []
+        p = inner[0]
+        p.start = i
         return [p]
 
     def _before_known_names(
@@ -515,8 +538,10 @@ class Chunker:
                 at = self._skip_quotes(toks, kq + 1, stop)
                 m = self.gaz.match(toks, at, stop) if at < stop else None
                 head = self.lex.heads.get(toks[at].key) if at < stop else None
-                if (m is not None and m.entity_type == "Place") or (
-                    head is not None and head.entity_type == "Place"
+                # "مبنى مصلحة الجمارك في ميناء عدن": a facility inside a facility is located too
+                inside = {"Place", "Facility"} if p.type == "Facility" else {"Place"}
+                if (m is not None and m.entity_type in inside) or (
+                    head is not None and head.entity_type in inside
                 ):
                     for t in targets:
                         t.loc_at = at

@@ -9,7 +9,9 @@ tokens -> phrases (entities) -> event mentions -> story (merged, linked, timed, 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
@@ -18,7 +20,9 @@ import spacy
 from conflictkg import iri as iris
 from conflictkg.errors import ExtractionError
 from conflictkg.extract.control import derive_control
+from conflictkg.extract.english import EnglishChunker, find_english_mentions, load_english
 from conflictkg.extract.entities import EntityTable
+from conflictkg.extract.frames import Diagnostic
 from conflictkg.extract.gazetteer import GazetteerIndex, label_words
 from conflictkg.extract.lexicon import Lexicon, load_lexicon
 from conflictkg.extract.patterns import Sentence, find_mentions
@@ -28,7 +32,7 @@ from conflictkg.extract.temporal import TemporalTagger
 from conflictkg.extract.tokenize import SENTENCE_ENDS, Token, Tokenizer
 from conflictkg.facts import Article, ArticleFacts, Event, GazetteerEntry, Span
 
-__all__ = ["Extractor", "Tagger"]
+__all__ = ["Diagnostic", "Extractor", "Tagger"]
 
 #: Bigger articles are refused rather than processed for minutes (the CLI reports the file).
 MAX_CHARS = 2_000_000
@@ -48,6 +52,20 @@ def _spacy_base(lang: str) -> Callable[[str], Iterable[tuple[int, str]]]:
         return ((t.idx, t.text_with_ws.rstrip(" ") or t.text) for t in tokenizer(text))
 
     return base
+
+
+def _covered(toks: Sequence[Token], times: Sequence[TimeLike]) -> frozenset[int]:
+    """Indices of the tokens that lie inside a time expression."""
+    if not times:
+        return frozenset()
+    starts = [t.start for t in toks]
+    out: set[int] = set()
+    for tm in times:
+        k = bisect.bisect_left(starts, tm.start)
+        while k < len(toks) and toks[k].end <= tm.end:
+            out.add(k)
+            k += 1
+    return frozenset(out)
 
 
 class Extractor:
@@ -76,6 +94,7 @@ class Extractor:
             lambda label: tuple(t.key for t in ar(label) if t.key and not t.is_quote and not t.is_punct),
         )
         self.chunker = Chunker(self.lexicon, self.gazetteer)
+        self.english = load_english()
         self.tagger: Tagger = tagger if tagger is not None else TemporalTagger()
 
     def tokenize(self, text: str, language: str = "ar") -> list[Token]:
@@ -83,6 +102,13 @@ class Extractor:
         return self._tokenizers.get(language, self._tokenizers["ar"])(text)
 
     def __call__(self, article: Article) -> ArticleFacts:
+        return self.extract(article)[0]
+
+    def extract(self, article: Article) -> tuple[ArticleFacts, list[Diagnostic]]:
+        """The facts of ``article`` and the events found but not emitted (incomplete frames), with why.
+
+        The diagnostics are for debugging the extractor; they are no facts and never reach the JSON.
+        """
         text = article.text
         if not isinstance(text, str):
             raise ExtractionError(f"article {article.id}: text must be a str, not {type(text).__name__}")
@@ -96,11 +122,15 @@ class Extractor:
         except ValueError:
             key = iris.article_key(text, article.id)
         toks = self.tokenize(text, article.language)
-        sentences = self._sentences(toks)
+        sentences = self._sentences(toks, article.language)
         table = EntityTable(self.gazetteer, text, toks)
         table.resolve(sentences)
-        mentions = find_mentions(self.lexicon, toks, sentences) if article.language == "ar" else []
-        times = self.tagger.tag(text, article.published) if mentions else []
+        times = self.tagger.tag(text, article.published) if toks else []
+        timed = _covered(toks, times)
+        if article.language == "en":
+            mentions = find_english_mentions(self.english, self.lexicon, toks, sentences, timed)
+        else:
+            mentions = find_mentions(self.lexicon, toks, sentences, timed)
         story = tell(
             mentions,
             toks,
@@ -110,6 +140,7 @@ class Extractor:
             article.published,
             self.gazetteer.ancestors,
             lambda e: self._within(e, table),
+            lambda e: table.entities[e].type if e in table.entities else None,
         )
         events = self._events(key, story.events, toks, text)
         groups = frozenset(g.iri for g in table.groups)
@@ -126,7 +157,16 @@ class Extractor:
         )
         entities = [e for e in table.entities.values() if e.mentions]
         entities.sort(key=lambda e: e.mentions[0].start)
-        return ArticleFacts(article=article, entities=entities, events=events, control=control)
+        told = {e.id for e in entities}
+        for e in entities:
+            if e.known and e.owner is not None and e.owner not in told:
+                # the article graph describes only what the article mentions: the owner of a known
+                # facility is in the gazetteer graph (the timeline reads it there)
+                e.owner = None
+        dropped = [
+            replace(d, span=Span.of(text, toks[d.trigger].start, toks[d.trigger].end)) for d in story.dropped
+        ]
+        return ArticleFacts(article=article, entities=entities, events=events, control=control), dropped
 
     # --- helpers -------------------------------------------------------------------------------
     def _within(self, entity_iri: str, table: EntityTable) -> str | None:
@@ -135,7 +175,10 @@ class Extractor:
             return entry.within[0] if entry.within else None
         return table.within.get(entity_iri)
 
-    def _sentences(self, toks: Sequence[Token]) -> list[Sentence]:
+    def _sentences(self, toks: Sequence[Token], language: str = "ar") -> list[Sentence]:
+        chunk = self.chunker.chunk
+        if language == "en":
+            chunk = EnglishChunker(self.english, self.gazetteer).chunk  # one per article: its memory
         out: list[Sentence] = []
         start = 0
         for i, t in enumerate(toks):
@@ -143,7 +186,7 @@ class Extractor:
             if last or toks[i + 1].sentence != t.sentence or t.text in SENTENCE_ENDS:
                 stop = i + 1
                 if stop > start:
-                    out.append(Sentence(len(out), start, stop, self.chunker.chunk(toks, start, stop)))
+                    out.append(Sentence(len(out), start, stop, chunk(toks, start, stop)))
                 start = stop
         return out
 

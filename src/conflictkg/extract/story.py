@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from conflictkg.extract.frames import Diagnostic, complete
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.patterns import AGENT_ROLES, EventMention, Sentence
 from conflictkg.extract.tokenize import Token
@@ -78,6 +79,8 @@ class StoryEvent:
 class Story:
     events: list[StoryEvent]
     before: list[tuple[int, int]]
+    #: mentions and events found but not emitted (incomplete frames), with the reason
+    dropped: list[Diagnostic] = field(default_factory=list)
 
 
 def _related(a: str, b: str, ancestors: Callable[[str], list[str]]) -> bool:
@@ -92,7 +95,7 @@ def _compatible(
     within: Callable[[str], str | None],
 ) -> bool:
     spec = lex.types[m.type]
-    if ev.type != m.type or m.dropped:
+    if ev.type != m.type or m.dropped or m.distinct or any(x.distinct for x in ev.mentions):
         return False
     last = ev.mentions[-1]
     if spec.merge == "sentence" and last.sentence != m.sentence:
@@ -121,6 +124,23 @@ def _compatible(
     return True
 
 
+def _refers_to(ev: StoryEvent, m: EventMention, ancestors: Callable[[str], list[str]]) -> bool:
+    """Whether a back-reference ("بعد ساعات من اقتحامها") can be this already told event."""
+    if ev.status not in ("asserted", "reported") or m.status not in ("asserted", "reported"):
+        return False
+    if m.distinct or any(x.distinct for x in ev.mentions):
+        return False
+    if m.anaphoric and not m.backref:
+        return ev.first.trigger < m.trigger  # "الحصار": the latest siege told before
+    mine = [v for r in AGENT_ROLES for v in ev.roles.get(r, [])]
+    theirs = [v for r in AGENT_ROLES for v in m.roles.get(r, [])]
+    if mine and theirs and not any(_related(a, b, ancestors) for a in mine for b in theirs):
+        return False
+    t1 = {v for r in _TARGET_ROLES for v in ev.roles.get(r, [])}
+    t2 = {v for r in _TARGET_ROLES for v in m.roles.get(r, [])}
+    return not (t1 and t2) or bool(t1 & t2)
+
+
 def tell(
     mentions: Sequence[EventMention],
     toks: Sequence[Token],
@@ -130,13 +150,23 @@ def tell(
     published: date | None,
     ancestors: Callable[[str], list[str]],
     within: Callable[[str], str | None],
+    kind: Callable[[str], str | None] = lambda _: None,
 ) -> Story:
-    """Merge, link, time and order the mentions of one article."""
+    """Merge, complete, link, time and order the mentions of one article.
+
+    ``kind`` gives an entity's type (Actor, Facility, Place): core roles are typed.
+    """
     events: list[StoryEvent] = []
     owner_of: dict[int, int] = {}
     of_type: dict[str, list[int]] = {}
+    backrefs: list[int] = []
     for idx, m in enumerate(mentions):
         if m.dropped:
+            continue
+        if m.backref or (
+            m.anaphoric and any(events[k].status == "asserted" for k in of_type.get(m.type, []))
+        ):
+            backrefs.append(idx)  # "بعد يومين من سيطرتها", "الحصار": attached once every telling is known
             continue
         candidates = of_type.setdefault(m.type, [])
         n = next((k for k in candidates if _compatible(events[k], m, lex, ancestors, within)), None)
@@ -149,18 +179,41 @@ def tell(
         events[n].mentions.append(m)
         events[n].add_roles(m)
         owner_of[idx] = n
+    for idx in backrefs:
+        m = mentions[idx]
+        candidates = of_type.setdefault(m.type, [])
+        told = [k for k in candidates if _refers_to(events[k], m, ancestors)]
+        if told:
+            n = min(
+                told,
+                key=lambda k: (events[k].first.trigger > m.trigger, abs(events[k].first.trigger - m.trigger)),
+            )
+        else:
+            n = len(events)
+            events.append(StoryEvent(m.type, [], m.status))
+            candidates.append(n)
+        events[n].mentions.append(m)
+        events[n].mentions.sort(key=lambda x: x.trigger)
+        if m.anaphoric and told:
+            # told again: what the retelling adds fills only what the event does not say yet
+            m.roles = {r: v for r, v in m.roles.items() if not events[n].roles.get(r)}
+        events[n].add_roles(m)
+        owner_of[idx] = n
     for idx, m in enumerate(mentions):
         if m.scoped_by is not None and m.status == "denied" and idx in owner_of and m.scoped_by in owner_of:
             denial = events[owner_of[m.scoped_by]]
             if owner_of[idx] not in denial.denies:
                 denial.denies.append(owner_of[idx])
+    done = complete(events, lex, kind, lambda a, b: _related(a, b, ancestors), within)
+    events = done.events
+    owner_of = {idx: done.index[n] for idx, n in owner_of.items() if n in done.index}
     by_trigger = _Triggers({m.trigger: owner_of[i] for i, m in enumerate(mentions) if i in owner_of})
     before: list[tuple[int, int]] = []
     _links(events, by_trigger, toks, sentences, lex, before)
     _times(events, by_trigger, toks, sentences, times, published, before)
     _pluperfect(events, before)
     _order(events, before)
-    return Story(events, before)
+    return Story(events, before, done.dropped)
 
 
 class _Triggers(dict[int, int]):

@@ -1,0 +1,633 @@
+"""English reading: entity phrases and event mentions of English news, from ``data/english.json``.
+
+English news is read with the same story, frame and control machinery as Arabic; only the surface
+differs, so this module turns English tokens (spaCy's blank English tokenizer) into the same
+:class:`~conflictkg.extract.phrases.Phrase` and :class:`~conflictkg.extract.patterns.EventMention`
+values:
+
+- phrases: gazetteer names (English labels), and names built on a head noun, the rightmost head of a
+  noun compound deciding the type ("the Abu Salim municipal council building" is a facility), with
+  "of X" and "in X" (the place) after it; a known actor before a collapse head ("RSF field commanders",
+  "Rapid Support Forces fighters") is that actor, and so is a collapse head before "of/from X"
+  ("leaders of the native administration"); a definite description without a name ("the brigade",
+  "the municipal council building") refers back to the latest entity it describes;
+- event mentions: trigger words and multiword triggers (inflections generated from the base form),
+  the subject before the verb (or carried from the previous clause for "..., expelling" and
+  "... and withdrew"), the passive "by" agent, "X's" before a noun, the object right after the verb,
+  and every other argument by its preposition through the type's English frame; negation, plans,
+  denial scope ("denied that ...") and reported speech ("saying ...").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from conflictkg.errors import ConfigurationError
+from conflictkg.extract.gazetteer import GazetteerIndex
+from conflictkg.extract.lexicon import Lexicon, TriggerForm
+from conflictkg.extract.patterns import EventMention, Sentence
+from conflictkg.extract.phrases import Phrase
+from conflictkg.extract.tokenize import Token
+
+__all__ = ["EnglishChunker", "EnglishData", "find_english_mentions", "inflect_verb", "load_english"]
+
+_BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_APOSTROPHES = frozenset({"'", "’"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_GLUE = _APOSTROPHES | _HYPHENS
+
+
+def inflect_verb(
+    base: str, *, past: str | None = None, pp: str | None = None, ing: str | None = None
+) -> dict[str, str]:
+    """Inflected forms of an English verb -> their kind ("verb", "past", "ing").
+
+    Regular rules (seize/seizes/seized/seizing, deny/denies/denied) unless the irregular forms are given.
+    """
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        third, regular_past = base[:-1] + "ies", base[:-1] + "ied"
+    elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third, regular_past = base + "es", base + "ed"
+    elif base.endswith("e"):
+        third, regular_past = base + "s", base + "d"
+    else:
+        third, regular_past = base + "s", base + "ed"
+    if ing is None:
+        ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    out = {base: "verb", third: "verb", ing: "ing"}
+    out[past or regular_past] = "past"
+    out[pp or past or regular_past] = "past"
+    return out
+
+
+@dataclass(frozen=True)
+class EnglishData:
+    """The English tables: triggers by first word, frames, heads and word lists (all lower-case)."""
+
+    triggers: Mapping[str, tuple[tuple[tuple[str, ...], TriggerForm], ...]]
+    frames: Mapping[str, Mapping[str, Any]]
+    heads: Mapping[str, tuple[str, str]]
+    words: Mapping[str, frozenset[str]]
+    sequences: Mapping[str, tuple[tuple[str, ...], ...]]
+    #: multiword frame prepositions ("brokered by"), longest first
+    compound_preps: tuple[tuple[str, ...], ...] = ()
+
+
+def _read() -> dict[str, Any]:
+    try:
+        raw = (
+            resources.files("conflictkg.extract").joinpath("data", "english.json").read_text(encoding="utf-8")
+        )
+        data: dict[str, Any] = json.loads(raw)
+    except FileNotFoundError as exc:
+        raise ConfigurationError(
+            "extractor data file data/english.json is missing from conflictkg.extract: reinstall the package"
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(f"extractor data file data/english.json is not valid JSON: {exc}") from exc
+    return data
+
+
+@cache
+def load_english() -> EnglishData:
+    """The English tables, built once per process from ``data/english.json``."""
+    data = _read()
+    triggers: dict[str, list[tuple[tuple[str, ...], TriggerForm]]] = {}
+
+    def add(seq: tuple[str, ...], form: TriggerForm) -> None:
+        bucket = triggers.setdefault(seq[0], [])
+        if all(s != seq for s, _ in bucket):
+            bucket.append((seq, form))
+
+    for event_type, spec in data["triggers"].items():
+        for verb in spec.get("verbs", []):
+            forms = inflect_verb(verb["base"], past=verb.get("past"), pp=verb.get("pp"), ing=verb.get("ing"))
+            for word, kind in forms.items():
+                add((word,), TriggerForm(event_type, verb["base"], kind, False, True))
+        for verb in spec.get("phrasal", []):
+            forms = inflect_verb(verb["base"], past=verb.get("past"), pp=verb.get("pp"), ing=verb.get("ing"))
+            for word, kind in forms.items():
+                add((word, *verb["particle"]), TriggerForm(event_type, verb["base"], kind, False, True))
+        for noun in spec.get("nouns", []):
+            add((noun,), TriggerForm(event_type, noun, "noun", False, False))
+    heads: dict[str, tuple[str, str]] = {}
+    for entity_type, items in data["heads"].items():
+        for word, subtype in items.items():
+            heads.setdefault(word, (entity_type, subtype))
+    words: dict[str, frozenset[str]] = {}
+    sequences: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for group, value in data.items():
+        if group.startswith("_") or not isinstance(value, list) or not value:
+            continue
+        if isinstance(value[0], list):
+            sequences[group] = tuple(sorted((tuple(v) for v in value), key=len, reverse=True))
+        else:
+            words[group] = frozenset(w.lower() for w in value)
+    compound = {tuple(k.split()) for frame in data["frames"].values() for k in frame if " " in k}
+    return EnglishData(
+        triggers={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in triggers.items()},
+        frames=data["frames"],
+        heads=heads,
+        words=words,
+        sequences=sequences,
+        compound_preps=tuple(sorted(compound, key=len, reverse=True)),
+    )
+
+
+# ------------------------------------------------------------------------------------- phrases
+@dataclass(slots=True)
+class _Named:
+    """What is remembered of a phrase for later definite descriptions."""
+
+    phrase: Phrase
+    head: str
+    words: frozenset[str]
+
+
+@dataclass
+class EnglishChunker:
+    """Entity phrases of English sentences, with the article's memory for definite descriptions."""
+
+    data: EnglishData
+    gaz: GazetteerIndex
+    memory: list[_Named] = field(default_factory=list)
+
+    def _capital(self, toks: Sequence[Token], i: int, first: int) -> bool:
+        return i != first and toks[i].text[:1].isupper()
+
+    def _nominal(self, toks: Sequence[Token], i: int, first: int) -> bool:
+        tok = toks[i]
+        key = tok.key
+        if tok.is_punct or not key:
+            return False
+        if key in self.data.heads:
+            return True
+        if key in self.data.triggers and not self._capital(toks, i, first):
+            return False
+        if key in self.data.words["stopwords"] or key in self.data.words["auxiliaries"]:
+            return self._capital(toks, i, first) and key not in self.data.words["determiners"]
+        return key.replace("-", "").isalnum()
+
+    def _run(self, toks: Sequence[Token], i: int, stop: int, first: int) -> int:
+        """End of the nominal run from ``i`` (a possessive "elders' council" stays inside)."""
+        j = i
+        while j < stop:
+            if self._nominal(toks, j, first):
+                j += 1
+            elif toks[j].text in _HYPHENS and j > i and j + 1 < stop and self._nominal(toks, j + 1, first):
+                j += 1  # "Bosra al-Harir", "Al-Nour"
+            elif toks[j].text in _APOSTROPHES and j > i and j + 1 < stop:
+                nxt = j + 2 if toks[j + 1].key == "s" else j + 1
+                if nxt < stop and self._nominal(toks, nxt, first):
+                    j = nxt
+                else:
+                    break
+            else:
+                break
+        return j
+
+    def chunk(self, toks: Sequence[Token], start: int, stop: int) -> list[Phrase]:
+        """The phrases of one sentence, in text order; call in text order (it keeps a memory)."""
+        out: list[Phrase] = []
+        i = start
+        while i < stop:
+            det = toks[i].key in self.data.words["determiners"]
+            indef = toks[i].key in self.data.words["indefinites"]
+            a = i + 1 if det or indef else i
+            if a >= stop or not self._nominal(toks, a, start):
+                i += 1
+                continue
+            b = self._run(toks, a, stop, start)
+            found = self._phrases(toks, i, a, b, stop, start, definite=det, indefinite=indef)
+            out.extend(found)
+            i = max([b, *(p.end for p in found)])
+        for p in out:
+            if p.iri is None and p.label_keys:
+                self.memory.append(_Named(p, p.label_keys[-1], frozenset(p.label_keys)))
+        return out
+
+    def _phrases(
+        self,
+        toks: Sequence[Token],
+        i: int,
+        a: int,
+        b: int,
+        stop: int,
+        first: int,
+        *,
+        definite: bool,
+        indefinite: bool,
+    ) -> list[Phrase]:
+        heads = [k for k in range(a, b) if toks[k].key in self.data.heads]
+        known: list[Phrase] = []
+        k = a
+        while k < b:
+            m = self.gaz.match(toks, k, b)
+            if m is None:
+                k += 1
+                continue
+            known.append(
+                Phrase(
+                    k,
+                    m.end,
+                    m.entity_type,
+                    m.candidates[0].entry.subtype,
+                    (k, m.end),
+                    candidates=m.candidates,
+                )
+            )
+            k = m.end
+        last_head = heads[-1] if heads else None
+        if last_head is None or any(p.start <= last_head < p.end for p in known):
+            return known
+        if any(
+            not self._capital(toks, t, first) and not toks[t].key.isdigit() for t in range(last_head + 1, b)
+        ):
+            return known  # "the airport road": the compound's head is no entity head
+        head_key = toks[last_head].key
+        entity_type, subtype = self.data.heads[head_key]
+        end = last_head + 1
+        collapse = head_key in self.data.words["collapse_heads"]
+        same_before = [p for p in known if p.type == entity_type == "Place" and p.end == last_head]
+        if same_before:
+            # "the Sheikh Maqsoud neighbourhood": the known place named with its kind
+            p = same_before[0]
+            p.end, p.mention = end, (p.start, end)
+            return [q for q in known if q.end <= p.end]
+        actor_before = [p for p in known if p.type == "Actor" and p.end <= last_head]
+        if entity_type == "Actor" and collapse and actor_before:
+            # "Rapid Support Forces fighters", "RSF field commanders": the known actor itself
+            p = actor_before[-1]
+            p.end, p.mention = end, (p.start, end)
+            p.label_keys = (*p.label_keys, head_key)
+            return [*[q for q in known if q is not p and q.end <= p.start], p]
+        # "of X" / "from X" after the head
+        j = end
+        after: list[Phrase] = []
+        of_words: list[str] = []
+        if j < stop and toks[j].key in self.data.words["collapse_links"]:
+            k = j + 1
+            if k < stop and toks[k].key in ("with", "to", "by"):
+                k += 1  # "affiliated with", "loyal to", "backed by"
+            inner_start = k
+            det2 = k < stop and toks[k].key in self.data.words["determiners"]
+            k2 = k + 1 if det2 else k
+            inner_end = self._run(toks, k2, stop, first) if k2 < stop else k2
+            if inner_end > k2:
+                inner = self._phrases(
+                    toks, inner_start, k2, inner_end, stop, first, definite=det2, indefinite=False
+                )
+                if entity_type == "Actor" and collapse and inner and inner[0].type == "Actor":
+                    # "leaders of the native administration", "gunmen from the SSA": that actor
+                    inner[0].start = i
+                    return [*known, *inner]
+                places = [q for q in inner if q.type == "Place" and q.known]
+                if toks[j].key == "of" and places and places[0].start == k2 and places[0].end == inner_end:
+                    after = places  # "the Abu Salim neighbourhood of Tripoli"
+                elif toks[j].key == "of" and entity_type != "Actor" and not any(q.known for q in inner):
+                    of_words = [t.text for t in toks[j:inner_end] if not t.is_punct or t.text in _GLUE]
+                    end = inner_end  # "the headquarters of the state water corporation"
+                elif toks[j].key == "of" and entity_type == "Actor" and not inner:
+                    of_words = [t.text for t in toks[j:inner_end]]
+                    end = inner_end  # "the elders' council of Misrata"
+        name_start = a
+        places_before = [p for p in known if p.type == "Place" and p.end <= last_head]
+        if places_before and entity_type == "Facility" and places_before[-1].start == a:
+            name_start = places_before[-1].end  # "the Nyala water corporation": in Nyala
+        words = [t.text for t in toks[name_start : last_head + 1] if not t.is_punct or t.text in _GLUE]
+        label = _join([*words, *of_words])
+        keys = tuple(t.key for t in toks[name_start:end] if t.key and t.key not in ("the", "of", "s"))
+        named = any(self._capital(toks, t, first) for t in range(a, end)) or (
+            a == first and toks[a].text[:1].isupper() and a + 1 < end
+        )
+        p = Phrase(
+            i if definite else a,
+            end,
+            entity_type,
+            subtype,
+            (a, end),
+            label=label,
+            label_keys=keys,
+            heads=frozenset({head_key}),
+            located=entity_type != "Actor",
+        )
+        if not named:
+            antecedent = self._antecedent(entity_type, head_key, keys)
+            if antecedent is not None:
+                p.label_keys = ()
+                p.antecedent = antecedent  # resolved before this phrase: it carries the IRI
+                return [*[q for q in known if q.end <= a], p, *after]
+            if indefinite or not definite or (entity_type == "Actor" and collapse) or keys == (head_key,):
+                # "the town", "the army" with nothing told before: no name to mint
+                return [q for q in known if q.type != "Actor" or q.end <= a]
+        if places_before and name_start > a:
+            p.loc_at = places_before[-1].start
+            known_before = [q for q in known if q.end <= a] + places_before[-1:]
+        else:
+            known_before = [q for q in known if q.end <= a]
+        # "... in Nyala": the place of a facility or area
+        j = end
+        if j + 1 < stop and toks[j].key in ("in", "near", "at") and entity_type != "Actor":
+            m = self.gaz.match(toks, j + 1, stop)
+            if m is not None and m.entity_type == "Place":
+                p.loc_at = j + 1
+        if after:
+            p.loc_at = after[0].start
+        return [*known_before, p, *after]
+
+    def _antecedent(self, entity_type: str, head: str, keys: tuple[str, ...]) -> Phrase | None:
+        """The latest entity this definite description fits: same type, its head and words included."""
+        generic = self.data.words["generic_heads"]
+        words = set(keys) - {head}
+        for named in reversed(self.memory):
+            p = named.phrase
+            if p.type != entity_type:
+                continue
+            same_head = named.head == head or (head in generic and entity_type == "Facility")
+            if same_head and words <= named.words:
+                return p
+        return None
+
+
+def _join(words: Sequence[str]) -> str:
+    out = ""
+    for w in words:
+        if w in _GLUE or (w == "s" and out.endswith(tuple(_APOSTROPHES))) or out.endswith(tuple(_HYPHENS)):
+            out += w
+        else:
+            out += (" " if out else "") + w
+    return out
+
+
+# ------------------------------------------------------------------------------------- events
+class _EnglishReader:
+    def __init__(
+        self,
+        data: EnglishData,
+        lex: Lexicon,
+        toks: Sequence[Token],
+        sentences: Sequence[Sentence],
+        timed: frozenset[int],
+    ) -> None:
+        self.data = data
+        self.lex = lex
+        self.toks = toks
+        self.sentences = sentences
+        self.timed = timed
+        self.subject: str | None = None
+        self.covered: set[int] = {k for s in sentences for p in s.phrases for k in range(p.start, p.end)}
+
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def triggers(self, s: Sentence) -> list[tuple[int, int, TriggerForm]]:
+        out: list[tuple[int, int, TriggerForm]] = []
+        i = s.start
+        while i < s.stop:
+            hit = None
+            if i not in self.covered:
+                for seq, form in self.data.triggers.get(self.key(i), ()):
+                    if i + len(seq) <= s.stop and all(self.key(i + n) == w for n, w in enumerate(seq)):
+                        hit = (i, i + len(seq), form)
+                        break
+            if hit is not None and not self._lifted(hit[0], s):
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    def _lifted(self, i: int, s: Sentence) -> bool:
+        """ "lifted the siege": the end of a siege is no siege."""
+        j = i - 1
+        while j >= s.start and self.key(j) in self.data.words["determiners"]:
+            j -= 1
+        return j >= s.start and self.key(j) in self.data.words["lift_markers"]
+
+    def phrase_ending(self, end: int, s: Sentence) -> Phrase | None:
+        return next((p for p in s.phrases if p.end == end), None)
+
+    def phrase_at(self, start: int, s: Sentence) -> Phrase | None:
+        return next((p for p in s.phrases if p.start == start), None)
+
+    def window_end(self, end: int, s: Sentence, starts: Sequence[int]) -> int:
+        nxt = min([t for t in starts if t >= end] + [s.stop])
+        j = end
+        while j < nxt:
+            text, key = self.toks[j].text, self.key(j)
+            if text in _BOUNDARY:
+                if j + 1 in self.timed or self._compound_at(j + 1) is not None:
+                    j += 1
+                    continue
+                return j
+            if key in self.data.words["clause_openers"] and j > end:
+                return j
+            j += 1
+        return nxt
+
+    def _compound_at(self, j: int) -> tuple[str, ...] | None:
+        for seq in self.data.compound_preps:
+            if all(self.key(j + n) == w for n, w in enumerate(seq)):
+                return seq
+        return None
+
+    def _unnamed_subject(self, j: int, s: Sentence) -> bool:
+        """A noun right before the verb that is no entity ("residents said"): an unknown subject."""
+        if j < s.start or self.phrase_ending(j + 1, s) is not None:
+            return False
+        key, text = self.key(j), self.toks[j].text
+        words = self.data.words
+        if key in words["collapse_heads"] and self.key(j - 1) in words["determiners"]:
+            return False  # "its fighters", "the troops": the actor told before
+        function = key in words["stopwords"] or key in words["coordinators"] or key in words["clause_openers"]
+        return not function and text not in _BOUNDARY and not self.toks[j].is_punct and key.isalpha()
+
+    def outer(self, p: Phrase) -> int:
+        """Where the phrase starts with its determiners ("the SDF")."""
+        a = p.start
+        while a - 1 >= 0 and self.key(a - 1) in self.data.words["determiners"]:
+            a -= 1
+        return a
+
+    def prep_before(self, p: Phrase, floor: int) -> str | None:
+        a = self.outer(p)
+        for seq in self.data.compound_preps:
+            b = a - len(seq)
+            if b >= floor and all(self.key(b + n) == w for n, w in enumerate(seq)):
+                return " ".join(seq)
+        k = self.key(a - 1) if a - 1 >= floor else ""
+        frames_keys = {key for frame in self.data.frames.values() for key in frame}
+        return k if k in frames_keys and k not in ("subject", "object") else None
+
+    def mention(
+        self, i: int, end: int, form: TriggerForm, s: Sentence, wend: int, scoped: str | None
+    ) -> EventMention:
+        frame = self.data.frames.get(form.event_type, {})
+        ev = EventMention(
+            form.event_type, i, s.index, wend, (i, wend), rule=f"en:trigger:{form.event_type}:{form.lemma}"
+        )
+        # what stands before the trigger: auxiliaries, negation, plan markers, then the subject
+        j = i - 1
+        passive = negated = False
+        while j >= s.start and (
+            self.key(j) in self.data.words["auxiliaries"]
+            or self.key(j) in self.data.words["negations"]
+            or (j in self.timed and self.toks[j].text not in _BOUNDARY)
+        ):
+            negated = negated or self.key(j) in self.data.words["negations"]
+            passive = passive or (
+                self.key(j) in self.data.words["passive_auxiliaries"] and form.pos == "past"
+            )
+            j -= 1
+        planned = (
+            any(
+                tuple(self.key(k) for k in range(i - len(seq), i)) == seq
+                or tuple(self.key(k) for k in range(i - len(seq) - 1, i - 1)) == seq
+                for seq in self.data.sequences["plan_markers"]
+            )
+            and form.pos != "past"
+        )
+        explicit: str | None = None
+        subject_role = "object" if passive else "subject"
+        if form.pos in ("verb", "past", "ing"):
+            before = self.phrase_ending(j + 1, s)
+            if before is not None and before.type == "Actor" and before.iri:
+                explicit = before.iri
+                ev.rule += "+subject:svo"
+                ev.evidence = (before.start, wend)
+            elif before is not None and passive and before.iri:
+                role = _role(frame.get("object"), before)
+                if role:
+                    ev.add(role, before.iri)
+                    ev.rule += "+passive-subject"
+        elif form.pos == "noun":
+            k = i - 1
+            while k >= s.start and self.key(k) in self.data.words["determiners"]:
+                k -= 1
+            if (k >= s.start and self.toks[k].text in _APOSTROPHES) or (
+                self.key(k) == "s" and self.toks[k - 1].text in _APOSTROPHES
+            ):
+                k = k - 1 if self.key(k) == "s" else k
+                owner = self.phrase_ending(k, s)
+                if owner is not None and owner.type == "Actor" and owner.iri:
+                    explicit = owner.iri
+                    ev.rule += "+agent:possessive"
+            elif k >= s.start and self.key(k) in self.data.words["noun_support_verbs"]:
+                m = k - 1
+                while m >= s.start and self.key(m) in self.data.words["auxiliaries"]:
+                    m -= 1
+                owner = self.phrase_ending(m + 1, s)
+                ev.evidence = (k, wend)  # "imposed fees": the support verb tells the event too
+                if owner is not None and owner.type == "Actor" and owner.iri:
+                    explicit = owner.iri
+                    ev.evidence = (owner.start, wend)
+                    ev.rule += "+agent:support-verb-subject"
+                elif self.subject is not None:
+                    explicit = self.subject
+                    ev.rule += "+agent:carried-subject"
+        if explicit is not None:
+            ev.add(_role(frame.get(subject_role), _ACTOR) or "agent", explicit)
+            if scoped is None and form.pos != "noun":
+                self.subject = explicit
+        elif form.pos in ("verb", "past", "ing") and self.subject is not None and not passive:
+            if self._unnamed_subject(j, s):
+                ev.rule += "+subject:anonymous"  # "residents said", "a local official told": nobody known
+            else:
+                ev.add(_role(frame.get("subject"), _ACTOR) or "agent", self.subject)
+                ev.rule += "+agent:carried-subject"
+        # arguments in the window
+        in_window = [p for p in s.phrases if end <= p.start < wend]
+        adjacent = end
+        while adjacent < wend and (adjacent in self.timed or self.key(adjacent) in ("back", "up")):
+            adjacent += 1
+        prev: str | None = None
+        located = {p.loc_at for p in in_window if p.loc_at is not None}
+        for p in in_window:
+            if p.start in located:
+                continue  # "the Abu Salim neighbourhood of Tripoli": the place of the argument
+            prep = self.prep_before(p, end)
+            a = self.outer(p)
+            if prep is None and a > end and self.key(a - 1) in ("and", "or", ","):
+                prep = prev
+            if prep is None and a == adjacent and form.pos != "noun":
+                prep = "object" if not passive else None
+            if prep is None:
+                prev = None
+                continue
+            role = _role(frame.get(prep), p)
+            if role and p.iri:
+                ev.add(role, p.iri)
+                if p.loc_at is not None:
+                    loc = next((q for q in s.phrases if q.start == p.loc_at), None)
+                    if loc is not None and loc.iri and loc is not p:
+                        ev.add("place", loc.iri)
+            prev = prep
+        if negated:
+            ev.status = "negated"
+        elif planned or form.event_type == "Promise":
+            ev.status = "hypothetical"
+        elif scoped is not None:
+            ev.status = scoped
+        return ev
+
+
+class _ActorLike:
+    type = "Actor"
+    subtype = None
+
+
+_ACTOR = _ActorLike()
+
+
+def _role(spec: Any, phrase: Any) -> str | None:
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        return spec
+    if isinstance(spec, Mapping):
+        for key in (f"{phrase.type}:{phrase.subtype}", phrase.type, "*"):
+            if key in spec:
+                value = spec[key]
+                return value if isinstance(value, str) else None
+    return None
+
+
+def find_english_mentions(
+    data: EnglishData,
+    lex: Lexicon,
+    toks: Sequence[Token],
+    sentences: Sequence[Sentence],
+    timed: frozenset[int] = frozenset(),
+) -> list[EventMention]:
+    """Every event mention of an English article, in text order (phrases must carry their IRIs)."""
+    reader = _EnglishReader(data, lex, toks, sentences, timed)
+    out: list[EventMention] = []
+    for s in sentences:
+        found = reader.triggers(s)
+        starts = [a for a, _, _ in found]
+        scope: str | None = None
+        scope_idx: int | None = None
+        for a, b, form in found:
+            wend = reader.window_end(b, s, starts)
+            spec = lex.types[form.event_type]
+            ev = reader.mention(a, b, form, s, wend, None if spec.speech else scope)
+            if not spec.speech and scope is not None and ev.status == scope:
+                ev.scoped_by = scope_idx
+                ev.rule += f"+scope:{scope}"
+            if spec.speech:
+                if not ev.roles.get("speaker"):
+                    ev.dropped = True
+                    ev.rule += "+no-known-speaker"
+                if spec.scope_status == "denied":
+                    scope, scope_idx = "denied", len(out)
+                elif spec.scope_status == "reported" and (
+                    form.pos == "ing" or reader.key(b) in data.words["content_markers"]
+                ):
+                    scope, scope_idx = "reported", len(out)
+            out.append(ev)
+    return out
