@@ -121,6 +121,26 @@ def bench_ingest(
     return {**_figures(corpus, seconds), "accepted": accepted, "rejected": rejected, "triples": triples}
 
 
+def article_of_tokens(n_tokens: int = 400) -> Article:
+    """An Arabic article of exactly ``n_tokens`` whitespace tokens, cut from our own example articles
+    (issue 3's throughput target is stated for a 400-token article)."""
+    from conflictkg.articles import article_from_text
+
+    words: list[str] = []
+    for path in sorted(EXAMPLES.glob("ar-*.txt")):
+        words += path.read_text(encoding="utf-8").split()
+    if len(words) < n_tokens:
+        raise InputError(f"the Arabic examples hold {len(words)} tokens, fewer than {n_tokens}")
+    return article_from_text(" ".join(words[:n_tokens]), where="bench-400", published=date(2023, 3, 11))
+
+
+def bench_throughput(extractor: Callable[[Article], Any], runs: int, batch: int = 100) -> dict[str, Any]:
+    """Articles per second for one 400-token article extracted ``batch`` times in one process."""
+    article = article_of_tokens(400)
+    corpus = Corpus("400-tokens", [article] * batch)
+    return {**bench_extract(corpus, extractor, runs), "tokens_per_article": 400}
+
+
 def _git(*args: str) -> str | None:
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True)
@@ -178,8 +198,13 @@ def run(runs: int, settings: Settings) -> dict[str, Any]:
                 f"of {runs} runs)",
                 file=sys.stderr,
             )
+    throughput = bench_throughput(extractor, runs)
+    print(
+        f"  400-token article: {throughput['articles_per_second']} articles/s (one process)", file=sys.stderr
+    )
     return {
         "benchmark": "extract-ingest",
+        "throughput_400_tokens": throughput,
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "setup_seconds": {
