@@ -31,13 +31,13 @@ The rules:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
 from conflictkg.errors import NotFoundError
+from conflictkg.extract.normalize import match_key
 from conflictkg.namespace import CKG_NS
 from conflictkg.store import Store
 
@@ -339,22 +339,15 @@ def holdings(store: Store, actor_iri: str, at: date | None = None, *, lang: str 
 # --- resolving a label to an IRI ---
 
 _NON_WORD = re.compile(r"[^\w]+")
-_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء", "ـ": None}
-    | {chr(0x0660 + i): str(i) for i in range(10)}
-    | {chr(0x06F0 + i): str(i) for i in range(10)}
-)
 
 
 def fold_label(text: str) -> str:
-    """A label folded for lookup: alef/hamza/ya/teh marbuta, Arabic digits, diacritics, tatweel, case and
-    punctuation, as the extractor's ``match_key`` folds them.
+    """A label folded for lookup: the extractor's ``match_key`` (alef/hamza/ya/teh marbuta, Arabic digits,
+    diacritics, tatweel, case), then punctuation as spaces, so that "4th-Division" finds "4th Division".
 
-    Kept here rather than imported from ``conflictkg.extract`` so that readers of the store (timeline,
-    API) do not load spaCy with the extraction package.
+    ``conflictkg.extract.normalize`` loads no spaCy, so readers of the store may use it.
     """
-    marks = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn")
-    return " ".join(_NON_WORD.sub(" ", marks.translate(_FOLD).casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", match_key(text)).split())
 
 
 def _display_label(rows: list[dict[str, Any]], x: str) -> str:
