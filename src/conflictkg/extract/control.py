@@ -4,7 +4,7 @@
 - an asserted Withdrawal by the holder closes it (``ended_by``); a withdrawal from a group
   (\"جميع الدوائر والمؤسسات ...\") closes every period the same agent opened in this article within
   the group's place, and the group's members become those facilities;
-- \"تحت سيطرة X\" gives X a held period with neither event; forces besieged inside facilities
+- \"تحت سيطرة X\" and \"لا تزال X تسيطر على\" give X a held period with neither event; forces besieged inside facilities
   (\"ما تبقى من عناصر قوات النظام في أفرع ...\") hold them;
 - presence (\"القوات الروسية المتواجدة في مطار ...\") is ``kind="presence"``, never control;
 - denied, negated, hypothetical and reported events open and close nothing.
@@ -34,8 +34,13 @@ def derive_control(
     published: date | None,
     within: Callable[[str], str | None],
     groups: frozenset[str],
+    *,
+    still_held: Sequence[Event] = (),
 ) -> list[ControlPeriod]:
-    """The periods of one article; events must already carry their final ids and ``seq``."""
+    """The periods of one article; events must already carry their final ids and ``seq``.
+
+    ``still_held``: seizure mentions after "لا تزال" ("still holds"): they give held periods and are no events.
+    """
     periods: list[ControlPeriod] = []
     n = 0
 
@@ -88,6 +93,35 @@ def derive_control(
                     for p in chosen:
                         p.ended_by = ev.id
                         p.end = ev.time
+            # a handover (سلّم X الموقع إلى Y) ends X's control and starts the receiver's
+            for b in _actors(ev, "beneficiary", entities):
+                for t in targets:
+                    for f in _expand(entities[t]):
+                        if not any(p.holder == b and p.facility == f and p.ended_by is None for p in periods):
+                            p = new(b, f, evidence=ev.evidence)
+                            p.started_by = ev.id
+                            p.start = ev.time
+        elif ev.type == "Expulsion":
+            # طرد X Y من T: the expelled armed actor's control of T ends, the expeller's starts
+            expelled = _actors(ev, "patient", entities)
+            areas = [
+                t
+                for t in (*ev.roles.get("target", []), *ev.roles.get("place", []))
+                if t in entities and entities[t].type != "Actor"
+            ]
+            if expelled:
+                for t in areas:
+                    for y in expelled:
+                        p = new(y, t, evidence=ev.evidence)
+                        latest = ev.time.latest if ev.time is not None and ev.time.latest else published
+                        p.start = When(None, latest, None) if latest is not None else None
+                        p.ended_by = ev.id
+                        p.end = ev.time
+                    for a in agents:
+                        if not any(p.holder == a and p.facility == t and p.ended_by is None for p in periods):
+                            p = new(a, t, evidence=ev.evidence)
+                            p.started_by = ev.id
+                            p.start = ev.time
         elif ev.type == "Siege":
             held = [
                 b for b in ev.roles.get("besieged", []) if entities.get(b) and entities[b].type == "Actor"
@@ -103,6 +137,16 @@ def derive_control(
                             p.start = When(None, published, None)
                             p.end = When(published, None, None)
 
+    for ev in still_held:
+        for a in _actors(ev, "agent", entities):
+            for t in ev.roles.get("target", []):
+                if t not in entities or entities[t].type == "Actor":
+                    continue
+                for f in _expand(entities[t]):
+                    if not any(p.holder == a and p.facility == f for p in periods):
+                        p = new(a, f, evidence=ev.evidence)
+                        p.start = When(None, published, None)
+                        p.end = When(published, None, None)
     for s in sentences:
         for ph in _all(s.phrases):
             holder = ph.holder.iri if ph.holder is not None else None
@@ -116,6 +160,11 @@ def derive_control(
                 p.start = When(None, published, None)
                 p.end = When(published, None, None)
     return periods
+
+
+def _actors(ev: Event, role: str, entities: dict[str, Entity]) -> list[str]:
+    """The fillers of ``role`` that are actors."""
+    return [a for a in ev.roles.get(role, []) if entities.get(a) and entities[a].type == "Actor"]
 
 
 def _expand(e: Entity) -> list[str]:

@@ -150,6 +150,19 @@ class _Reader:
                 return None
         return form
 
+    def _held(self, i: int, s: Sentence) -> bool:
+        """Whether trigger ``i`` tells a state: a present-tense control verb ("تسيطر عليها X"), or any
+        seizure verb shortly after ``لا تزال / ما زالت`` in its clause."""
+        if self.key(i) in self.lex.words.get("state_verbs", frozenset()):
+            return True
+        markers = self.lex.words.get("continuation_markers", frozenset())
+        for k in range(i - 1, max(s.start, i - 7) - 1, -1):
+            if self.toks[k].text in _BOUNDARY_PUNCT:
+                return False
+            if self.key(k) in markers:
+                return True
+        return False
+
     def _prev_word(self, i: int, s: Sentence) -> int | None:
         j = i - 1
         while j >= s.start and (self.toks[j].is_quote or (self.toks[j].clitic and self.key(j) in "بل")):
@@ -264,6 +277,13 @@ class _Reader:
         # subject after a verb (VSO)
         in_window = [p for p in s.phrases if i < p.start < wend]
         first = self._skip_fillers(i + 1, wend)
+        if (
+            form.pos == "verb"
+            and first < wend
+            and self.key(first) in self.lex.words.get("resumptive", frozenset())
+        ):
+            # "المدينة التي تسيطر عليها قوات X": the subject follows the resumptive pronoun
+            first = self._skip_fillers(first + 1, wend)
         genitive_agent = form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال")
         if genitive_agent and form.transitive:
             # "طرد قوات الحكومة": the genitive of a transitive verbal noun is its object, unless the
@@ -389,14 +409,24 @@ class _Reader:
         elif self._planned(i, s):
             ev.status = "hypothetical"
             ev.rule += "+plan"
+        elif spec.changes_control == "open" and ev.status == "asserted" and self._held(i, s):
+            # "لا تزال X تسيطر على ..." / "التي تسيطر عليها X": control held, not taken; control.py
+            # makes a held tuple of it
+            ev.status = "held"
+            ev.rule += "+held"
         ev.evidence = (ev_start, self._trim(wend, ev_start))
         return ev
 
     def _subject_before(self, i: int, s: Sentence) -> Phrase | None:
         """SVO: an actor right before the verb, opening its clause ("... أن الجيش السوداني انسحب")."""
         k = i - 1
+        # "X لا تزال تسيطر", "X ما زالت تسيطر": the subject stands before the continuation marker
+        continuation = self.lex.words.get("continuation_markers", frozenset())
         while k >= s.start and (
-            self.toks[k].is_quote or self.key(k) in self.lex.words["pluperfect_particle"]
+            self.toks[k].is_quote
+            or self.key(k) in self.lex.words["pluperfect_particle"]
+            or self.key(k) in continuation
+            or (self.key(k) in ("لا", "ما") and self.key(k + 1) in continuation)
         ):
             k -= 1
         actor = next((p for p in s.phrases if p.end == k + 1 and p.type == "Actor"), None)
@@ -665,7 +695,11 @@ def find_mentions(
                     # scopes what it reports
                     ev.dropped = True
                     ev.rule += "+no-known-speaker"
-                if not ev.rule.endswith("absorbed-into-complement"):
+                anonymous_report = not ev.roles.get("speaker") and spec.scope_status == "reported"
+                if anonymous_report:
+                    # unnamed sources are the outlet's ordinary reporting: what they tell stays asserted
+                    scope, scope_idx = None, None
+                elif not ev.rule.endswith("absorbed-into-complement"):
                     scope, scope_idx = ev, len(out)
                 content_seen = _has_content(reader, i, s.stop)
             elif scope is not None and scope.type != form.event_type:

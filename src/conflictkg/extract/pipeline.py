@@ -142,7 +142,10 @@ class Extractor:
             lambda e: self._within(e, table),
             lambda e: table.entities[e].type if e in table.entities else None,
         )
-        events = self._events(key, story.events, toks, text)
+        found = self._events(key, story.events, toks, text)
+        # "لا تزال X تسيطر": held control, told as no event of its own
+        held = [e for e in found if e.status == "held"]
+        events = [e for e in found if e.status != "held"]
         groups = frozenset(g.iri for g in table.groups)
         control = derive_control(
             key,
@@ -154,6 +157,7 @@ class Extractor:
             article.published,
             lambda e: self._within(e, table),
             groups,
+            still_held=held,
         )
         entities = [e for e in table.entities.values() if e.mentions]
         entities.sort(key=lambda e: e.mentions[0].start)
