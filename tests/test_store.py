@@ -17,7 +17,14 @@ from conflictkg import iri
 from conflictkg.errors import ConfigurationError, InputError, QueryError, StoreError
 from conflictkg.model import article_graph
 from conflictkg.settings import Settings
-from conflictkg.store import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, OxigraphStore, QueryResult, open_store
+from conflictkg.store import (
+    GAZETTEER_GRAPH,
+    ONTOLOGY_GRAPH,
+    OxigraphStore,
+    QueryResult,
+    RemoteStore,
+    open_store,
+)
 from data.model_samples import ASAYISH, FINANCE, seed_like
 
 STAMP = datetime(2024, 1, 1, tzinfo=UTC)
@@ -297,8 +304,12 @@ def test_open_store_from_settings(tmp_path: Path) -> None:
     assert (tmp_path / "st").is_dir()
     with open_store(settings) as s:
         assert s.graphs() == [G_A]
-    with pytest.raises(ConfigurationError, match=r"remote SPARQL store .*not supported yet"):
-        open_store(settings.with_(remote_endpoint="http://127.0.0.1:1/sparql"))
+    # A remote endpoint gives the remote store (tested against a real server in test_store_remote.py).
+    with open_store(settings.with_(remote_endpoint="http://127.0.0.1:1/sparql")) as remote:
+        assert isinstance(remote, RemoteStore)
+        assert remote.update_endpoint == "http://127.0.0.1:1/update"
+    with pytest.raises(ConfigurationError, match=r"not an http\(s\) URL"):
+        open_store(settings.with_(remote_endpoint="127.0.0.1:7878/query"))
 
 
 def test_in_memory_store() -> None:

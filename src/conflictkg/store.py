@@ -1,4 +1,4 @@
-"""The triple store: one interface (:class:`Store`) for the embedded store and, later, a remote one.
+"""The triple store: one interface (:class:`Store`) for the embedded store and a remote SPARQL server.
 
 :class:`OxigraphStore` keeps the data in a pyoxigraph (RocksDB) directory on disk, or in memory when
 no path is given. Every article lives in its own named graph; queries see the union of all named
@@ -13,12 +13,16 @@ Query results are read into a :class:`QueryResult` (terms, not a live iterator) 
 the call, carry their own serialisers (SPARQL JSON/XML/CSV/TSV, Turtle/N-Triples) and never keep the
 store open. A query runs in a worker thread so that ``timeout`` can be enforced: pyoxigraph cannot
 cancel a query, so a timed-out query is abandoned (it stops at its next result row).
+
+:class:`RemoteStore` is the same interface over HTTP (SPARQL 1.1 Protocol), for a store shared by several
+processes; its results are parsed into the same pyoxigraph terms, so callers cannot tell the two apart.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import re
 import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -28,6 +32,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self
 
+import httpx
 import pyoxigraph as ox
 from rdflib import Graph
 
@@ -43,9 +48,11 @@ __all__ = [
     "OxigraphStore",
     "QueryKind",
     "QueryResult",
+    "RemoteStore",
     "Store",
     "open_store",
     "python_value",
+    "replace_update",
 ]
 
 GAZETTEER_GRAPH = f"{CKR_NS}graph-gazetteer"
@@ -310,6 +317,13 @@ def _iri(value: str, what: str = "graph") -> ox.NamedNode:
         raise InputError(f"{what} name {value!r} is not a valid IRI: {exc}") from exc
 
 
+def replace_update(graph_iri: str, graph: Graph) -> str:
+    """The single SPARQL UPDATE that replaces a named graph: one request, so one transaction on any store."""
+    name = str(_iri(graph_iri))
+    body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+
+
 class OxigraphStore(Store):
     """The embedded store: pyoxigraph on disk at ``path`` (created if missing), in memory if ``None``."""
 
@@ -351,9 +365,7 @@ class OxigraphStore(Store):
     # --- writes ---
     def replace_update(self, graph_iri: str, graph: Graph) -> str:
         """The single SPARQL UPDATE that replaces the graph (one transaction in oxigraph)."""
-        name = str(_iri(graph_iri))
-        body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+        return replace_update(graph_iri, graph)
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
         self._run_update(self.replace_update(graph_iri, graph), what=f"replacing graph <{graph_iri}>")
@@ -491,14 +503,313 @@ def _collect(store: ox.Store, sparql: str, stop: threading.Event, max_rows: int 
     return result
 
 
-def open_store(settings: Settings) -> Store:
-    """The store the settings name: the embedded store in ``settings.store_dir``.
+# ------------------------------------------------------------------------------------------ remote store
+#: Accept header of a query: SPARQL JSON for SELECT/ASK, N-Triples for CONSTRUCT/DESCRIBE. The query form
+#: is not parsed here; the server picks the type that fits and the answer is read by its Content-Type.
+_QUERY_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+_ERROR_AT = re.compile(r"error at (\d+):(\d+)")
+_QUADS_QUERY = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+_COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
-    A remote SPARQL endpoint (``settings.remote_endpoint``) is part of the interface but not built yet.
+
+def _with_prefixes(sparql: str) -> tuple[str, int]:
+    """``sparql`` with the :data:`QUERY_PREFIXES` it does not declare itself, and the lines added (0 or 1).
+
+    All added PREFIX lines go on one line, so a server's "error at L:C" is off by exactly one line.
     """
+    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(sparql)}
+    missing = [f"PREFIX {p}: <{ns}>" for p, ns in QUERY_PREFIXES.items() if p not in declared]
+    if not missing:
+        return sparql, 0
+    return " ".join(missing) + "\n" + sparql, 1
+
+
+def _server_message(text: str, added_lines: int) -> str:
+    """The server's error text, its line numbers moved back onto the caller's query."""
+    text = text.strip() or "(the server gave no message)"
+    if not added_lines:
+        return text
+
+    def shift(m: re.Match[str]) -> str:
+        line = max(1, int(m.group(1)) - added_lines)
+        return f"error at {line}:{m.group(2)}"
+
+    return _ERROR_AT.sub(shift, text)
+
+
+def _nt(term: Term) -> str:
+    """A term in N-Triples/SPARQL syntax (``str()`` of a pyoxigraph term is exactly that)."""
+    return str(term)
+
+
+def _sibling(endpoint: str, name: str) -> str:
+    """``endpoint`` with its last path segment ``query``/``sparql`` replaced by ``name`` (Oxigraph, Fuseki)."""
+    base, sep, last = endpoint.rstrip("/").rpartition("/")
+    if sep and last in ("query", "sparql"):
+        return f"{base}/{name}"
+    return endpoint
+
+
+class RemoteStore(Store):
+    """A store behind a SPARQL 1.1 Protocol server (Oxigraph server, or any server with the same protocol).
+
+    Why: the embedded store holds one process's lock on one disk; a server lets several API workers and
+    ingest jobs share one graph, and scale the store apart from the application.
+
+    - Queries go to ``endpoint`` by POST (``application/sparql-query``) with the ``union-default-graph``
+      parameter: Oxigraph's per-request switch, so the store behaves the same whether or not the server was
+      started with ``--union-default-graph``. (A server that ignores the parameter keeps its own default
+      graph: configure it to use the union of the named graphs.)
+    - Updates go to ``update_endpoint`` (default: ``endpoint`` with ``/query`` or ``/sparql`` replaced by
+      ``/update``). ``replace_graph`` and ``load`` are each ONE update request, so the server runs them as
+      one transaction: a failure leaves the old data in place.
+    - ``token`` is sent as ``Authorization: Bearer <token>`` on every request.
+    - Results are read into the same :class:`QueryResult` (pyoxigraph terms) as the embedded store's.
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        update_endpoint: str | None = None,
+        timeout: float = 30.0,
+        token: str | None = None,
+    ) -> None:
+        if not endpoint.startswith(("http://", "https://")):
+            raise ConfigurationError(
+                f"remote SPARQL endpoint {endpoint!r} is not an http(s) URL: set CONFLICTKG_REMOTE_ENDPOINT "
+                "to the query URL, e.g. http://127.0.0.1:7878/query"
+            )
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or _sibling(endpoint, "update")
+        self.timeout = timeout
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._client: httpx.Client | None = httpx.Client(timeout=timeout, headers=headers)
+
+    @property
+    def client(self) -> httpx.Client:
+        """The HTTP client (raises when the store is closed)."""
+        if self._client is None:
+            raise StoreError(f"the remote store {self.endpoint} is closed: open it again with open_store()")
+        return self._client
+
+    # --- HTTP ---
+    def _post(
+        self,
+        url: str,
+        body: str,
+        *,
+        content_type: str,
+        what: str,
+        params: dict[str, str] | None = None,
+        accept: str | None = None,
+        timeout: float | None = None,
+        added_lines: int = 0,
+    ) -> httpx.Response:
+        headers = {"Content-Type": f"{content_type}; charset=utf-8"}
+        if accept:
+            headers["Accept"] = accept
+        limit = timeout if timeout is not None else self.timeout
+        try:
+            response = self.client.post(
+                url, content=body.encode("utf-8"), headers=headers, params=params, timeout=limit
+            )
+        except httpx.TimeoutException as exc:
+            if timeout is not None and not isinstance(exc, httpx.ConnectTimeout):
+                raise QueryError(
+                    f"{what} ran longer than the {timeout:g} s limit at {url} and was abandoned; "
+                    "narrow it (LIMIT, more specific patterns) or raise the time limit"
+                ) from exc
+            raise StoreError(
+                f"the SPARQL server at {url} did not answer {what} within {limit:g} s ({type(exc).__name__}); "
+                "check that it is running and not overloaded, or raise CONFLICTKG_QUERY_TIMEOUT"
+            ) from exc
+        except httpx.TransportError as exc:
+            raise StoreError(
+                f"cannot reach the SPARQL server at {url} for {what}: {exc or type(exc).__name__}; start the "
+                "server (e.g. oxigraph serve) or fix CONFLICTKG_REMOTE_ENDPOINT"
+            ) from exc
+        if response.status_code == 400:
+            raise QueryError(
+                f"the SPARQL server at {url} refused {what}: {_server_message(response.text, added_lines)}"
+            )
+        if response.status_code in (401, 403):
+            raise StoreError(
+                f"the SPARQL server at {url} refused {what} (HTTP {response.status_code}): "
+                "set CONFLICTKG_UPDATE_TOKEN to a token it accepts"
+            )
+        if response.status_code >= 300:
+            raise StoreError(
+                f"the SPARQL server at {url} failed {what} (HTTP {response.status_code}): "
+                f"{response.text.strip()[:500]}; check the server's log"
+            )
+        return response
+
+    def _select(self, sparql: str, what: str, *, union: bool = True) -> list[tuple[Term | None, ...]]:
+        """Rows of a SELECT the store itself runs (no default prefixes needed)."""
+        params = {"union-default-graph": ""} if union else None
+        response = self._post(
+            self.endpoint,
+            sparql,
+            content_type="application/sparql-query",
+            what=what,
+            params=params,
+            accept="application/sparql-results+json",
+        )
+        result = self._read(response, max_rows=None, what=what)
+        return result.bindings
+
+    def _read(self, response: httpx.Response, *, max_rows: int | None, what: str) -> QueryResult:
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            if media == "application/sparql-results+json":
+                raw = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+                if isinstance(raw, ox.QueryBoolean):
+                    return QueryResult(kind="ask", boolean=bool(raw))
+                variables = [v.value for v in raw.variables]
+                result = QueryResult(kind="select", variables=variables)
+                for solution in raw:
+                    if max_rows is not None and len(result.bindings) >= max_rows:
+                        result.truncated = True
+                        break
+                    result.bindings.append(tuple(solution[v] for v in variables))
+                return result
+            if media == "application/n-triples":
+                result = QueryResult(kind="construct")
+                for quad in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES):
+                    if max_rows is not None and len(result.triples) >= max_rows:
+                        result.truncated = True
+                        break
+                    result.triples.append(quad.triple)
+                return result
+        except SyntaxError as exc:
+            raise StoreError(
+                f"the SPARQL server at {self.endpoint} answered {what} with unreadable {media}: {exc}; "
+                "check that the endpoint is a SPARQL 1.1 query endpoint"
+            ) from exc
+        raise StoreError(
+            f"the SPARQL server at {self.endpoint} answered {what} as {media or 'no content type'}, not SPARQL "
+            "JSON or N-Triples; check that CONFLICTKG_REMOTE_ENDPOINT is the query endpoint"
+        )
+
+    # --- writes ---
+    def update(self, sparql: str) -> None:
+        """Run the update as sent: like the embedded store, an update declares the prefixes it uses."""
+        self._update(sparql, what="the update")
+
+    def _update(self, sparql: str, *, what: str) -> None:
+        self._post(self.update_endpoint, sparql, content_type="application/sparql-update", what=what)
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        self._update(replace_update(graph_iri, graph), what=f"replacing graph <{graph_iri}>")
+
+    def remove_graph(self, graph_iri: str) -> None:
+        self._update(f"DROP SILENT GRAPH {_iri(graph_iri)}", what=f"removing graph <{graph_iri}>")
+
+    def load(self, data: bytes | Path, *, format: str | None = None, graph: str | None = None) -> None:
+        """Parse locally (a syntax error never reaches the server), then send ONE ``INSERT DATA``."""
+        path = data if isinstance(data, Path) else None
+        fmt = _rdf_format(format, path)
+        to_graph = _iri(graph) if graph else None
+        where = str(path) if path else "the given bytes"
+        if path is not None and not path.is_file():
+            raise InputError(f"RDF file {path} not found")
+        if path is None and not isinstance(data, bytes | bytearray):
+            raise InputError(f"load() takes bytes or a Path, not {type(data).__name__}")
+        try:
+            if path is not None:
+                quads = list(ox.parse(path=str(path), format=fmt))
+            else:
+                quads = list(ox.parse(bytes(data), format=fmt))
+        except SyntaxError as exc:
+            raise InputError(f"cannot parse {where} as {fmt.name}: {exc}; nothing was loaded") from exc
+        by_graph: dict[str, list[str]] = {}
+        for q in quads:
+            g = to_graph if to_graph is not None else q.graph_name
+            key = "" if isinstance(g, ox.DefaultGraph) else _nt(g)
+            by_graph.setdefault(key, []).append(f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} .")
+        if not by_graph:
+            return
+        blocks = [
+            "\n".join(lines) if not key else f"GRAPH {key} {{\n" + "\n".join(lines) + "\n}"
+            for key, lines in by_graph.items()
+        ]
+        self._update("INSERT DATA {\n" + "\n".join(blocks) + "\n}", what=f"loading {where}")
+
+    # --- reads ---
+    def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+        body, added = _with_prefixes(sparql)
+        response = self._post(
+            self.endpoint,
+            body,
+            content_type="application/sparql-query",
+            what="the query",
+            params={"union-default-graph": ""},
+            accept=_QUERY_ACCEPT,
+            timeout=timeout,
+            added_lines=added,
+        )
+        return self._read(response, max_rows=max_rows, what="the query")
+
+    def graphs(self) -> list[str]:
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "listing the graphs", union=False)
+        return sorted(t.value for (t,) in rows if isinstance(t, ox.NamedNode))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        name = _iri(graph_iri)
+        rows = self._select(
+            f"SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(?g = {name}) }}", f"looking for {name}"
+        )
+        return bool(rows)
+
+    def __len__(self) -> int:
+        rows = self._select(_COUNT_QUERY, "counting the quads", union=False)
+        return int(python_value(rows[0][0])) if rows else 0
+
+    def dump(self, *, format: str = "nquads", graph: str | None = None) -> bytes:
+        """One graph by CONSTRUCT, everything by a SELECT over all quads: needs only the query endpoint."""
+        fmt = _rdf_format(format, None)
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        if graph is None:
+            if not fmt.supports_datasets:
+                raise InputError(f"{fmt.name} holds one graph: name the graph, or dump as trig or nquads")
+            quads = [
+                ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph())  # type: ignore[arg-type]
+                for s, p, o, g in self._select(_QUADS_QUERY, "dumping the store", union=False)
+            ]
+            return ox.serialize(quads, format=fmt, prefixes=prefixes) or b""
+        name = _iri(graph)
+        response = self._post(
+            self.endpoint,
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}",
+            content_type="application/sparql-query",
+            what=f"dumping graph {name}",
+            accept="application/n-triples",
+        )
+        triples = self._read(response, max_rows=None, what=f"dumping graph {name}").triples
+        if fmt.supports_datasets:
+            return (
+                ox.serialize(
+                    [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples],
+                    format=fmt,
+                    prefixes=prefixes,
+                )
+                or b""
+            )
+        return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def open_store(settings: Settings) -> Store:
+    """The store the settings name: a :class:`RemoteStore` when ``settings.remote_endpoint`` is set,
+    else the embedded store in ``settings.store_dir``."""
     if settings.remote_endpoint:
-        raise ConfigurationError(
-            f"a remote SPARQL store ({settings.remote_endpoint}) is not supported yet: unset "
-            "CONFLICTKG_REMOTE_ENDPOINT to use the embedded store in --store DIR"
+        return RemoteStore(
+            settings.remote_endpoint, timeout=settings.query_timeout_s, token=settings.update_token
         )
     return OxigraphStore(settings.store_dir)
