@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from conflictkg.evaluate import (
     normalize,
     score_article,
 )
-from conflictkg.facts import Article, ArticleFacts, ControlPeriod, Entity, Event, Span
+from conflictkg.facts import Article, ArticleFacts, ControlPeriod, Entity, Event, Span, When
 from conflictkg.iri import article_iri, article_key, key_of
 
 DATA = Path(__file__).parent / "data" / "eval"
@@ -510,3 +511,142 @@ def test_score_article_checks_the_gold_it_is_given(items: dict[str, GoldItem]) -
     gold["control"][0]["holder"] = ["A7"]
     with pytest.raises(InputError, match=r"mixed-1: control\[0\] names unknown entity ids \['A7'\]"):
         score_article(gold, predicted("mixed-1"), item="mixed-1")
+
+
+# --- time of matched events --------------------------------------------------------------------------------
+
+TIME_AR = "سيطروا على المعبر أمس. انسحبوا منه اليوم. حاصروا البلدة الشهر الماضي. أغلقوا الطريق. اقتحموا المقر. فرضوا إتاوة."
+TIME_EN = "They seized the crossing on Monday. They withdrew later."
+
+
+def _gold_event(vid: str, kind: str, trigger: str, bounds: tuple[str, str] | None) -> dict[str, Any]:
+    event: dict[str, Any] = {"id": vid, "type": kind, "trigger": trigger, "agents": [], "targets": []}
+    if bounds is not None:
+        event["time"] = "x"
+        event["time_bounds"] = {"earliest": bounds[0], "latest": bounds[1]}
+    return event
+
+
+def _time_gold() -> list[dict[str, Any]]:
+    day = "2022-04-14"
+    return [
+        gold_passage(
+            "t1",
+            TIME_AR,
+            published=day,
+            phenomenon="time",
+            split="dev",
+            events=[
+                _gold_event("V1", "Seizure", "سيطروا", ("2022-04-13", "2022-04-13")),
+                _gold_event("V2", "Withdrawal", "انسحبوا", (day, day)),
+                _gold_event("V3", "Siege", "حاصروا", ("2022-03-01", "2022-03-31")),
+                _gold_event("V4", "Closure", "أغلقوا", (day, day)),
+                _gold_event("V5", "Seizure", "اقتحموا", ("2022-04-01", "2022-04-10")),
+                _gold_event("V6", "Levy", "فرضوا", (day, day)),  # never predicted: not counted
+            ],
+        ),
+        gold_passage(
+            "e1",
+            TIME_EN,
+            published=day,
+            language="en",
+            phenomenon="english",
+            split="heldout",
+            events=[
+                _gold_event("V1", "Seizure", "seized", ("2022-04-11", "2022-04-11")),
+                _gold_event("V2", "Withdrawal", "withdrew", None),  # no gold bounds: not counted
+            ],
+        ),
+    ]
+
+
+def _time_facts(article: Article) -> ArticleFacts:
+    text = article.text
+    d = date
+
+    def event(n: int, kind: str, trigger: str, when: When | None) -> Event:
+        span = _span(text, trigger)
+        return Event(f"{R}time/{n}", kind, "asserted", {}, evidence=span, trigger=span, time=when)  # type: ignore[arg-type]
+
+    if text == TIME_AR:
+        events = [
+            event(1, "Seizure", "سيطروا", When(d(2022, 4, 13), d(2022, 4, 13))),  # exact (and contains)
+            event(2, "Withdrawal", "انسحبوا", When(d(2022, 4, 10), d(2022, 4, 14))),  # contains only
+            event(3, "Siege", "حاصروا", When(d(2022, 3, 5), d(2022, 3, 5))),  # narrower: neither
+            event(4, "Closure", "أغلقوا", None),  # no time: neither
+            event(5, "Seizure", "اقتحموا", When(None, d(2022, 4, 12))),  # open start: contains only
+        ]
+    else:
+        events = [
+            event(6, "Seizure", "seized", When(None, None, "on Monday")),  # no bound at all: neither
+            event(7, "Withdrawal", "withdrew", When(d(2022, 4, 14), d(2022, 4, 14))),
+        ]
+    return ArticleFacts(article, [], events, [])
+
+
+def test_time_of_matched_events_exact_and_containing(tmp_path: Path) -> None:
+    (tmp_path / "time.json").write_text(json.dumps(_time_gold(), ensure_ascii=False), encoding="utf-8")
+    report = evaluate(tmp_path, _time_facts)
+    by_id = {s.item.id: s.score.time for s in report.items}
+    assert (by_id["t1"].exact, by_id["t1"].contains, by_id["t1"].total) == (1, 3, 5)
+    assert (by_id["e1"].exact, by_id["e1"].contains, by_id["e1"].total) == (0, 0, 1)
+    total = report.time()
+    assert (total.exact, total.contains, total.total) == (1, 3, 6)
+    assert (round(total.exact_share, 4), total.contains_share) == (0.1667, 0.5)
+    assert {k: (v.exact, v.contains, v.total) for k, v in report.time_groups("phenomenon").items()} == {
+        "english": (0, 0, 1),
+        "time": (1, 3, 5),
+    }
+    assert {k: (v.exact, v.contains, v.total) for k, v in report.time_groups("split").items()} == {
+        "dev": (1, 3, 5),
+        "heldout": (0, 0, 1),
+    }
+    # the scorer's other figures are untouched by time: every gold event but t1/V6 is matched
+    assert counts(report.totals())["events"] == (7, 0, 1)
+
+    data = report.to_json()
+    assert data["time"] == {
+        "exact": 1,
+        "contains": 3,
+        "total": 6,
+        "exact_share": 0.1667,
+        "contains_share": 0.5,
+    }
+    assert data["time_by_phenomenon"]["time"]["contains_share"] == 0.6
+    assert data["time_by_split"]["heldout"]["total"] == 1
+    assert [i["time"]["total"] for i in data["items"]] == [5, 1]
+    json.dumps(data)
+
+    table = [" ".join(line.split()) for line in report.table().splitlines()]
+    assert "time of matched events with gold bounds: exact 1/6 (0.167), contains 3/6 (0.500)" in table
+    assert "time phenomenon=time exact 1/5 (0.200), contains 3/5 (0.600)" in table
+    assert "time phenomenon=english exact 0/1 (0.000), contains 0/1 (0.000)" in table
+    assert "time split=heldout exact 0/1 (0.000), contains 0/1 (0.000)" in table
+    assert table[-2].startswith("agents of matched events:")
+
+
+def test_time_of_a_perfect_prediction_is_one() -> None:
+    gold = _time_gold()[0]
+    text = gold["text"]
+    article = Article(id=article_iri(article_key(text, "t1")), text=text, language="ar")
+    events = []
+    for n, g in enumerate(gold["events"]):
+        span = _span(text, g["trigger"])
+        b = g["time_bounds"]
+        when = When(date.fromisoformat(b["earliest"]), date.fromisoformat(b["latest"]))
+        events.append(Event(f"{R}p/{n}", g["type"], "asserted", {}, evidence=span, trigger=span, time=when))
+    score = score_article(gold, ArticleFacts(article, [], events, []), item="t1")
+    assert (score.time.exact, score.time.contains, score.time.total) == (6, 6, 6)
+
+
+@pytest.mark.parametrize(
+    "bounds", [{"earliest": "2022-13-01", "latest": "2022-04-14"}, {"latest": "2022-04-14"}, "2022-04-14"]
+)
+def test_malformed_time_bounds_is_an_input_error(tmp_path: Path, bounds: Any) -> None:
+    gold = _time_gold()[:1]
+    gold[0]["events"][1]["time_bounds"] = bounds
+    (tmp_path / "time.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r'item 0 \(id t1\): events\[1\] key "time_bounds" is .*fix the gold'
+    ):
+        load_gold(tmp_path)

@@ -33,7 +33,11 @@ exact pairs are matched first, so the alignment prefers them; micro-averaged P/R
   as such); and some normalised gold trigger must occur inside the normalised predicted trigger
   or evidence text, or the predicted trigger inside a gold trigger. Secondary figure: for matched
   events, the agents are right when the aligned gold ``agents`` equal the predicted fillers of
-  the roles in :data:`AGENT_ROLES`.
+  the roles in :data:`AGENT_ROLES`. Time, a second secondary figure: for matched events whose gold
+  has ``time_bounds`` (``{"earliest", "latest"}``, ISO dates), the predicted ``time`` is *exact*
+  when both its bounds equal the gold ones, and *contains* the gold when its interval covers the
+  gold interval (a missing bound is open on that side). A prediction with no time, or with no
+  bound at all, is neither: an unknown time must not pass for one that covers everything.
 - control: gold ``(holder ids, target id, status)`` against predicted tuples: each control period
   (``kind="control"``; presence is not control) gives ``started`` when it has ``started_by``,
   ``ended`` when it has ``ended_by`` (both when it has both), ``held`` when it has neither; each
@@ -81,6 +85,7 @@ __all__ = [
     "GoldItem",
     "ItemScore",
     "ScoreError",
+    "TimeScore",
     "evaluate",
     "facts_from_json",
     "load_gold",
@@ -224,6 +229,42 @@ class AgentScore:
         return {"correct": self.correct, "total": self.total, "accuracy": round(self.accuracy, 4)}
 
 
+@dataclass
+class TimeScore:
+    """Of the matched events whose gold has ``time_bounds``: how many predicted bounds equal / contain them."""
+
+    exact: int = 0
+    contains: int = 0
+    total: int = 0
+
+    @property
+    def exact_share(self) -> float:
+        return self.exact / self.total if self.total else 1.0
+
+    @property
+    def contains_share(self) -> float:
+        return self.contains / self.total if self.total else 1.0
+
+    def __add__(self, other: TimeScore) -> TimeScore:
+        return TimeScore(self.exact + other.exact, self.contains + other.contains, self.total + other.total)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "exact": self.exact,
+            "contains": self.contains,
+            "total": self.total,
+            "exact_share": round(self.exact_share, 4),
+            "contains_share": round(self.contains_share, 4),
+        }
+
+    def line(self) -> str:
+        """The figure as one line of the text table."""
+        return (
+            f"exact {self.exact}/{self.total} ({self.exact_share:.3f}),"
+            f" contains {self.contains}/{self.total} ({self.contains_share:.3f})"
+        )
+
+
 @dataclass(frozen=True)
 class ScoreError:
     """One false negative (a gold item missed) or false positive (a predicted item not in the gold)."""
@@ -244,6 +285,7 @@ class ArticleScore:
 
     counts: dict[str, Counts] = field(default_factory=lambda: {layer: Counts() for layer in LAYERS})
     agents: AgentScore = field(default_factory=AgentScore)
+    time: TimeScore = field(default_factory=TimeScore)
     errors: list[ScoreError] = field(default_factory=list)
     #: gold entity id -> predicted entity IRI
     alignment: dict[str, str] = field(default_factory=dict)
@@ -415,6 +457,12 @@ def score_article(gold: dict[str, Any], predicted: ArticleFacts, *, item: str = 
         got = {iri for role in AGENT_ROLES for iri in roles.get(role, [])}
         score.agents.total += 1
         score.agents.correct += wanted_agents == got
+        gold_bounds = _gold_bounds(item or "(gold given to score_article)", i, gold_events[i])
+        if gold_bounds is not None:
+            exact, contains = _time_match(gold_bounds, predicted.events[j].time)
+            score.time.total += 1
+            score.time.exact += exact
+            score.time.contains += contains
 
     # control
     gold_control: list[dict[str, Any]] = list(gold.get("control", []))
@@ -449,6 +497,31 @@ def score_article(gold: dict[str, Any], predicted: ArticleFacts, *, item: str = 
     sizes = (len(gold_control), len(tuples))
     _tally(score, item, "control", pairs, sizes, gold_tuple_text, predicted_tuple_text)
     return score
+
+
+def _gold_bounds(where: str, n: int, gold: dict[str, Any]) -> tuple[date, date] | None:
+    """The gold event's ``time_bounds`` as dates; ``None`` when it has none."""
+    bounds = gold.get("time_bounds")
+    if bounds is None:
+        return None
+    try:
+        return date.fromisoformat(bounds["earliest"]), date.fromisoformat(bounds["latest"])
+    except (KeyError, TypeError, ValueError):
+        raise _fail(
+            where,
+            f'events[{n}] key "time_bounds" is {bounds!r}, not {{"earliest": YYYY-MM-DD, "latest": ...}}',
+        ) from None
+
+
+def _time_match(gold: tuple[date, date], when: When | None) -> tuple[bool, bool]:
+    """(exact, contains) of a predicted time against gold bounds (see the module docstring)."""
+    if when is None or (when.earliest is None and when.latest is None):
+        return False, False
+    exact = (when.earliest, when.latest) == gold
+    contains = (when.earliest is None or when.earliest <= gold[0]) and (
+        when.latest is None or when.latest >= gold[1]
+    )
+    return exact, contains
 
 
 def _tally(
@@ -540,6 +613,7 @@ def _check(where: str, gold: dict[str, Any]) -> None:
             raise _fail(where, f'{at} has "type" {ev.get("type")!r}, not an event type or "Other"')
         if not _as_list(ev.get("trigger")):
             raise _fail(where, f'{at} needs a "trigger" (a string or a list of strings)')
+        _gold_bounds(where, n, ev)
         for key in ("agents", "targets"):
             unknown = [a for a in _as_list(ev.get(key)) if a not in ids]
             if unknown:
@@ -672,6 +746,23 @@ class EvalReport:
             total = total + s.score.agents
         return total
 
+    def time(self, only: Callable[[GoldItem], bool] = lambda _item: True) -> TimeScore:
+        """The time figure over the items ``only`` accepts."""
+        total = TimeScore()
+        for s in self.items:
+            if only(s.item):
+                total = total + s.score.time
+        return total
+
+    def time_groups(self, key: str) -> dict[str, TimeScore]:
+        """The time figure per value of ``key`` ("split" or "phenomenon"), for the items that carry one."""
+        out: dict[str, TimeScore] = {}
+        for s in self.items:
+            value = getattr(s.item, key)
+            if value is not None:
+                out[str(value)] = out.get(str(value), TimeScore()) + s.score.time
+        return dict(sorted(out.items()))
+
     def groups(self, key: str) -> dict[str, dict[str, Counts]]:
         """Totals per value of ``key`` ("split" or "phenomenon"), for the items that carry one."""
         out: dict[str, dict[str, Counts]] = {}
@@ -695,6 +786,9 @@ class EvalReport:
         return {
             "totals": layers(self.totals()),
             "agents": self.agents().to_json(),
+            "time": self.time().to_json(),
+            "time_by_split": {k: v.to_json() for k, v in self.time_groups("split").items()},
+            "time_by_phenomenon": {k: v.to_json() for k, v in self.time_groups("phenomenon").items()},
             "by_split": {k: layers(v) for k, v in self.groups("split").items()},
             "by_phenomenon": {k: layers(v) for k, v in self.groups("phenomenon").items()},
             "items": [
@@ -705,6 +799,7 @@ class EvalReport:
                     "phenomenon": s.item.phenomenon,
                     **layers(s.score.counts),
                     "agents": s.score.agents.to_json(),
+                    "time": s.score.time.to_json(),
                 }
                 for s in self.items
             ],
@@ -712,7 +807,11 @@ class EvalReport:
         }
 
     def table(self) -> str:
-        """A text table: P, R, F1, TP, FP, FN per layer for all items, each split and each phenomenon."""
+        """A text table: P, R, F1, TP, FP, FN per layer for all items, each split and each phenomenon.
+
+        Below it the secondary figures: time (all, per split, per phenomenon), then agents, then the
+        item and error count as the last line.
+        """
         header = f"{'scope':<28} {'layer':<9} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"
         lines = [header, "-" * len(header)]
         scopes = [("all", self.totals())]
@@ -724,6 +823,10 @@ class EvalReport:
                     f"{scope[:28]:<28} {layer:<9} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
                     f" {c.tp:5d} {c.fp:5d} {c.fn:5d}"
                 )
+        lines.append(f"time of matched events with gold bounds: {self.time().line()}")
+        time_scopes = [(f"split={k}", v) for k, v in self.time_groups("split").items()]
+        time_scopes += [(f"phenomenon={k}", v) for k, v in self.time_groups("phenomenon").items()]
+        lines += [f"  time {scope[:28]:<28} {t.line()}" for scope, t in time_scopes]
         a = self.agents()
         lines.append(f"agents of matched events: {a.correct}/{a.total} exact ({a.accuracy:.3f})")
         lines.append(f"items: {len(self.items)}; errors: {len(self.errors)}")

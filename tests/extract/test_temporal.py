@@ -153,11 +153,13 @@ CASES: list[tuple[str, str, date | None, date | None, str, date | None]] = [
     ("they returned two days later", "two days later", D(2022, 4, 16), D(2022, 4, 16), "after", THU),
     ("اقتحموا المبنى قبل يومين", "قبل يومين", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
     ("اقتحموا المبنى قبل 3 أيام", "قبل 3 أيام", D(2022, 4, 11), D(2022, 4, 11), "at", THU),
-    ("اقتحموا المبنى قبل أسبوع", "قبل أسبوع", D(2022, 4, 7), D(2022, 4, 7), "at", THU),
+    # a count of weeks is round: the day N weeks back, three days either side
+    ("اقتحموا المبنى قبل أسبوع", "قبل أسبوع", D(2022, 4, 4), D(2022, 4, 10), "at", THU),
+    ("اقتحموا المبنى قبل أسبوعين", "قبل أسبوعين", D(2022, 3, 28), D(2022, 4, 3), "at", THU),
     ("اقتحموا المبنى قبل ساعات", "قبل ساعات", THU, THU, "at", THU),
     ("اقتحموا المبنى قبل أيام", "قبل أيام", None, D(2022, 4, 13), "at", THU),
     ("stormed two days ago", "two days ago", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
-    ("stormed a week ago", "a week ago", D(2022, 4, 7), D(2022, 4, 7), "at", THU),
+    ("stormed a week ago", "a week ago", D(2022, 4, 4), D(2022, 4, 10), "at", THU),
     ("stormed 3 months ago", "3 months ago", D(2022, 1, 14), D(2022, 1, 14), "at", THU),
     ("الحصار مستمر منذ 16 يوماً", "منذ 16 يوماً", D(2022, 3, 29), D(2022, 3, 29), "since", THU),
     ("الحصار مستمر منذ ١٦ يوما", "منذ ١٦ يوما", D(2022, 3, 29), D(2022, 3, 29), "since", THU),
@@ -169,9 +171,10 @@ CASES: list[tuple[str, str, date | None, date | None, str, date | None]] = [
     ("جرى ذلك الشهر الماضي في حلب", "الشهر الماضي", D(2022, 3, 1), D(2022, 3, 31), "at", THU),
     ("this happened last month", "last month", D(2022, 3, 1), D(2022, 3, 31), "at", THU),
     ("جرى ذلك الشهر الماضي", "الشهر الماضي", D(2021, 12, 1), D(2021, 12, 31), "at", D(2022, 1, 10)),
-    ("جرى ذلك الأسبوع الماضي", "الأسبوع الماضي", D(2022, 4, 2), D(2022, 4, 8), "at", THU),
-    ("it happened last week", "last week", D(2022, 4, 4), D(2022, 4, 10), "at", THU),
-    ("it happened last week", "last week", D(2022, 4, 11), D(2022, 4, 17), "at", MON),
+    # last week: the 14 days before publication (the annotation guide; covers either calendar week)
+    ("جرى ذلك الأسبوع الماضي", "الأسبوع الماضي", D(2022, 3, 31), D(2022, 4, 13), "at", THU),
+    ("it happened last week", "last week", D(2022, 3, 31), D(2022, 4, 13), "at", THU),
+    ("it happened last week", "last week", D(2022, 4, 4), D(2022, 4, 17), "at", MON),
     ("جرى ذلك هذا الشهر", "هذا الشهر", D(2022, 4, 1), THU, "at", THU),
     ("جرى ذلك العام الماضي", "العام الماضي", D(2021, 1, 1), D(2021, 12, 31), "at", THU),
     ("ازدادت حدته مؤخراً، مع", "مؤخراً", None, THU, "at", THU),
@@ -192,8 +195,100 @@ CASES: list[tuple[str, str, date | None, date | None, str, date | None]] = [
     ("returned after 10 April 2022", "after 10 April 2022", D(2022, 4, 10), D(2022, 4, 10), "after", THU),
 ]
 
+#: Rules added for issue 3 item 6, same layout as CASES.
+ADDED: list[tuple[str, str, date | None, date | None, str, date | None]] = [
+    # Arabic ordinal day words: only before من + a month (or the current/last month)
+    ("سيطروا عليه في الرابع عشر من نيسان الماضي", "الرابع عشر من نيسان", THU, THU, "at", THU),
+    ("انسحبوا في الأول من آذار 2021", "الأول من آذار 2021", D(2021, 3, 1), D(2021, 3, 1), "at", THU),
+    (
+        "في الحادي والعشرين من الشهر الماضي",
+        "الحادي والعشرين من الشهر الماضي",
+        D(2022, 3, 21),
+        D(2022, 3, 21),
+        "at",
+        THU,
+    ),
+    (
+        "يوم الأحد الثالث من نيسان/أبريل",
+        "يوم الأحد الثالث من نيسان/أبريل",
+        D(2022, 4, 3),
+        D(2022, 4, 3),
+        "at",
+        THU,
+    ),
+    ("في الثلاثين من حزيران", "الثلاثين من حزيران", D(2022, 6, 30), D(2022, 6, 30), "at", THU),
+    # bare years
+    ("سيطرت الهيئة على المدينة في 2017", "في 2017", D(2017, 1, 1), D(2017, 12, 31), "at", THU),
+    ("وفي 2019 انسحبت", "في 2019", D(2019, 1, 1), D(2019, 12, 31), "at", THU),
+    ("تراجعت خلال 2020 كثيراً", "خلال 2020", D(2020, 1, 1), D(2020, 12, 31), "at", THU),
+    ("سيطرت عليها عام 2019", "عام 2019", D(2019, 1, 1), D(2019, 12, 31), "at", THU),
+    # ranges of days
+    ("اشتباكات بين 3 و5 آذار", "بين 3 و5 آذار", D(2022, 3, 3), D(2022, 3, 5), "at", THU),
+    ("اشتباكات من 3 إلى 5 آذار 2021", "من 3 إلى 5 آذار 2021", D(2021, 3, 3), D(2021, 3, 5), "at", THU),
+    ("fighting from 3 to 5 March", "from 3 to 5 March", D(2022, 3, 3), D(2022, 3, 5), "at", THU),
+    (
+        "talks between 28 February and 2 March 2021",
+        "between 28 February and 2 March 2021",
+        D(2021, 2, 28),
+        D(2021, 3, 2),
+        "at",
+        THU,
+    ),
+    (
+        "بين 28 كانون الأول و2 كانون الثاني 2022",
+        "بين 28 كانون الأول و2 كانون الثاني 2022",
+        D(2021, 12, 28),
+        D(2022, 1, 2),
+        "at",
+        THU,
+    ),
+    ("clashes on 12-14 April killed", "12-14 April", D(2022, 4, 12), D(2022, 4, 14), "at", THU),
+    # thirds of a month or a year: days 1-10, 11-20, 21-end; Jan-Apr, May-Aug, Sep-Dec
+    ("دخلوا مطلع الشهر الجاري", "مطلع الشهر الجاري", D(2022, 4, 1), D(2022, 4, 10), "at", THU),
+    ("دخلوا منتصف الشهر الماضي", "منتصف الشهر الماضي", D(2022, 3, 11), D(2022, 3, 20), "at", THU),
+    ("دخلوا أواخر الشهر الماضي", "أواخر الشهر الماضي", D(2022, 3, 21), D(2022, 3, 31), "at", THU),
+    ("دخلوا منتصف نيسان", "منتصف نيسان", D(2022, 4, 11), D(2022, 4, 20), "at", THU),
+    ("دخلوا أواخر كانون الأول", "أواخر كانون الأول", D(2021, 12, 21), D(2021, 12, 31), "at", THU),
+    ("دخلوا أواخر شباط", "أواخر شباط", D(2024, 2, 21), D(2024, 2, 29), "at", D(2024, 3, 5)),
+    ("تحاصرها منذ مطلع العام", "منذ مطلع العام", D(2022, 1, 1), D(2022, 4, 30), "since", THU),
+    ("انسحبوا نهاية العام الماضي", "نهاية العام الماضي", D(2021, 9, 1), D(2021, 12, 31), "at", THU),
+    ("talks in mid-March stalled", "mid-March", D(2022, 3, 11), D(2022, 3, 20), "at", THU),
+    ("they left late last month", "late last month", D(2022, 3, 21), D(2022, 3, 31), "at", THU),
+    ("in early April 2021 they left", "early April 2021", D(2021, 4, 1), D(2021, 4, 10), "at", THU),
+    # next month / next year: the whole period, and its thirds
+    ("تبدأ الشهر المقبل", "الشهر المقبل", D(2022, 5, 1), D(2022, 5, 31), "at", THU),
+    ("starting next month", "next month", D(2023, 1, 1), D(2023, 1, 31), "at", D(2022, 12, 20)),
+    ("تنسحب العام المقبل", "العام المقبل", D(2023, 1, 1), D(2023, 12, 31), "at", THU),
+    ("due in late next year", "late next year", D(2023, 9, 1), D(2023, 12, 31), "at", THU),
+    # parts of today and yesterday
+    ("اقتحموا المبنى فجر اليوم", "فجر اليوم", THU, THU, "at", THU),
+    ("اقتحموا المبنى ظهر اليوم", "ظهر اليوم", THU, THU, "at", THU),
+    ("اقتحموا المبنى عصر اليوم", "عصر اليوم", THU, THU, "at", THU),
+    ("اقتحموا المبنى عصر أمس", "عصر أمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    # English
+    ("it was seized earlier this month", "earlier this month", D(2022, 4, 1), THU, "at", THU),
+    ("shelling on Monday night", "Monday night", D(2022, 4, 11), D(2022, 4, 12), "at", THU),
+    ("they withdrew late on Tuesday", "late on Tuesday", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
+    ("they withdrew early on Wednesday", "early on Wednesday", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
+    (
+        "stormed in the early hours of Sunday",
+        "in the early hours of Sunday",
+        D(2022, 4, 10),
+        D(2022, 4, 10),
+        "at",
+        THU,
+    ),
+    # the last N units up to publication
+    ("خلال الأيام الثلاثة الماضية", "خلال الأيام الثلاثة الماضية", D(2022, 4, 11), THU, "at", THU),
+    ("خلال الـ48 ساعة الماضية", "خلال الـ48 ساعة الماضية", D(2022, 4, 12), THU, "at", THU),
+    ("قصف خلال اليومين الماضيين", "خلال اليومين الماضيين", D(2022, 4, 12), THU, "at", THU),
+    ("في الأسابيع الثلاثة الأخيرة", "في الأسابيع الثلاثة الأخيرة", D(2022, 3, 24), THU, "at", THU),
+    ("shelled over the past three days", "over the past three days", D(2022, 4, 11), THU, "at", THU),
+    ("shelled in the last 24 hours", "in the last 24 hours", D(2022, 4, 13), THU, "at", THU),
+]
 
-@pytest.mark.parametrize(("passage", "span", "earliest", "latest", "relation", "published"), CASES)
+
+@pytest.mark.parametrize(("passage", "span", "earliest", "latest", "relation", "published"), CASES + ADDED)
 def test_expression(
     tagger: TemporalTagger,
     passage: str,
@@ -230,6 +325,11 @@ def test_offsets_point_into_the_original_text(tagger: TemporalTagger) -> None:
         ("بعد ساعات من اقتحامها", "بعد ساعات من اقتحامها"),
         ("جرى ذلك الشهر الماضي", "الشهر الماضي"),
         ("في 14 نيسان", "14 نيسان"),
+        ("بين 3 و5 آذار", "بين 3 و5 آذار"),
+        ("مطلع الشهر الجاري", "مطلع الشهر الجاري"),
+        ("منتصف نيسان", "منتصف نيسان"),
+        ("الرابع من الشهر الجاري", "الرابع من الشهر الجاري"),
+        ("خلال اليومين الماضيين", "خلال اليومين الماضيين"),
     ],
 )
 def test_without_publication_date_relative_expressions_stay_unanchored(
@@ -255,6 +355,10 @@ def test_absolute_date_needs_no_publication_date(tagger: TemporalTagger) -> None
         "the 4th Division",
         "أحد العناصر",
         "عددهم 2022 عنصراً",
+        "القسم الرابع من المبنى",  # an ordinal without a month is no date
+        "بين 5 و3 آذار",  # a range that runs backwards is no range
+        "بين 30 و31 شباط 2022",  # no such days
+        "في الأيام الماضية",  # no count: nothing to bound it by
     ],
 )
 def test_no_time_expression(tagger: TemporalTagger, passage: str) -> None:

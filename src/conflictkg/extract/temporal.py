@@ -32,10 +32,24 @@ What the bounds mean (all :class:`~conflictkg.facts.When` bounds are dates, xsd:
 - "بعد ساعات من X"/"hours later": relation "after", ``when`` = the publication day (or X's day
   when X is itself a date); "بعد يومين من X"/"two days later": that day + 2. The word after
   "من"/"على" (the anchoring event, e.g. "اقتحامها") is kept in the span.
-- الشهر الماضي/last month, last year: the whole period; الأسبوع الماضي/last week: the previous
-  calendar week, Saturday to Friday for Arabic, Monday to Sunday for English; "this week/month/
-  year": from its first day to publication. "نيسان 2022"/"April 2022": that month; "شهر نيسان"
-  without a year: the most recent April on or before publication; "عام 2022": that year.
+- الشهر الماضي/last month, last year, الشهر المقبل/next month, next year: the whole period;
+  الأسبوع الماضي/last week: the 14 days before publication (the annotation guide's reading; it
+  holds either calendar week, whatever day the article appeared); "this week/month/year": from its
+  first day to publication (the week starts on Saturday in Arabic, Monday in English).
+  "نيسان 2022"/"April 2022": that month; "شهر نيسان" without a year: the most recent April on or
+  before publication; "عام 2022", "في 2017", "in 2017": that year.
+- "قبل أسبوعين"/"two weeks ago": a count of weeks is round, so the day N weeks back, three days
+  either side (11 to 17 days before for two weeks).
+- Arabic ordinal day words count only before "من" + a month ("الرابع عشر من نيسان", "الأول من
+  الشهر الجاري"), so "القسم الرابع من المبنى" is no date.
+- ranges of days ("بين 3 و5 آذار", "from 3 to 5 March", "28 February to 2 March 2022",
+  "12-14 April"): first to last day; a range that runs backwards is no range.
+- thirds: "مطلع/منتصف/أواخر" (early/mid/late, the start/middle/end of) a month: days 1-10, 11-20,
+  21 to the end; of a year (العام الجاري، العام الماضي، the year): January-April, May-August,
+  September-December. A month without a year is the most recent one on or before publication.
+- the last N units ("خلال الأيام الثلاثة الماضية", "خلال الـ48 ساعة الماضية", "اليومين الماضيين",
+  "over the past three days", "in the last 24 hours"): from N units before publication to it.
+- "late on Tuesday", "early on Wednesday", "in the early hours of Sunday": that day.
 - مؤخراً/recently: ``latest = published``, no earliest bound.
 - "حتى الآن"/"until now": relation "until", the publication day.
 - without a publication date every relative expression is kept unanchored: ``When(None, None, text)``.
@@ -164,6 +178,8 @@ class _Lexicon:
         self.periods = {_key(w): name for name, words in data["periods"].items() for w in words}
         self.nexts = {_key(w) for side in data["next"].values() for w in side}
         self.night_words = {_key(w) for w in data["night_words"]}
+        self.ordinals = self._table(data["ordinal_days"])
+        self.windows = {_key(w): name for name, words in data["windows"].items() for w in words}
 
     @staticmethod
     def _table(groups: dict[str, list[str]]) -> dict[str, int]:
@@ -195,7 +211,23 @@ def _load(path: Path) -> dict[str, Any]:
         raise ConfigurationError(
             f"cannot read the time words {path}: {exc}; restore it from the repository"
         ) from exc
-    needed = ("months", "weekdays", "numbers", "few", "units", "days", "nights", "relations", "periods")
+    needed = (
+        "months",
+        "weekdays",
+        "numbers",
+        "few",
+        "units",
+        "days",
+        "nights",
+        "relations",
+        "periods",
+        "ordinal_days",
+        "range",
+        "windows",
+        "window_bare",
+        "during",
+        "past_after",
+    )
     missing = [k for k in needed if k not in data]
     if missing:
         raise ConfigurationError(f"{path} lacks the keys {missing}; restore it from the repository")
@@ -259,7 +291,11 @@ class _Pattern:
             rf"{wd_pre}(?P<{p}dc>{_DAY})(?:st|nd|rd|th)?\s+{a('date_links')}\s+(?:the\s+)?"
             rf"(?P<{p}cm>{a('day_of_month')}){_E}"
         )
-        return rf"{pre}(?:{dmy}|{mdy}|{iso}{_E}|{num}{_E}|{of_month}|{rel_day}|{weekday}){post}"
+        ordinal = (
+            rf"{wd_pre}(?P<{p}od>{a('ordinal_days')})\s+{a('date_links')}\s+(?:(?P<{p}om>{self.mon}){_E}"
+            rf"{self.month_tail()}{self.year_part(p + 'oy')}|(?:the\s+)?(?P<{p}oc>{a('day_of_month')}){_E})"
+        )
+        return rf"{pre}(?:{dmy}|{mdy}|{iso}{_E}|{num}{_E}|{of_month}|{ordinal}|{rel_day}|{weekday}){post}"
 
     def duration(self, p: str) -> str:
         """A stretch of time: "16 يوماً", "يومين", "ساعات", "a few days", "two weeks"."""
@@ -270,6 +306,44 @@ class _Pattern:
             rf"(?:(?P<{p}q>[0-9]{{1,3}}|{a('numbers')})\s+(?P<{p}u>{units}){_E}"
             rf"|(?P<{p}du>{duals}){_E}"
             rf"|(?:(?P<{p}f>{a('few')})\s+)?(?P<{p}bu>{units}){_E}(?!\s+(?:{self.wd}|{a('days')}){_E}))"
+        )
+
+    def day_range(self) -> str:
+        """Days of one month, or across two: "بين 3 و5 آذار", "from 28 February to 2 March 2022"."""
+        a = self.lex.alt
+        link = rf"(?:\s*[-–]\s*|\s*و(?=[0-9])|\s+{a('range.link')}\s+)"
+        return (
+            rf"(?:{a('range.start')}\s+)?(?P<ga>{_DAY})(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:{a('date_links')}\s+)?(?P<gam>{self.mon}){_E})?{link}"
+            rf"(?P<gb>{_DAY})(?:st|nd|rd|th)?\s*(?:{a('date_links')}\s+)?(?P<gbm>{self.mon}){_E}"
+            rf"{self.month_tail()}{self.year_part('gry')}"
+        )
+
+    def window(self) -> str:
+        """A third of a month or year: "مطلع الشهر الجاري", "منتصف نيسان", "late last month"."""
+        a = self.lex.alt
+        periods = a(*(f"periods.{w}_{u}" for w in ("this", "last", "next") for u in ("month", "year")))
+        return (
+            rf"(?P<wn>{a('windows')})\s*-?\s*(?:(?P<wper>{periods}){_E}"
+            rf"|(?:{a('month_word')}\s+)?(?P<wm>{self.mon}){_E}{self.month_tail()}"
+            rf"(?:\s*[,،]?\s*(?P<wy>{_YEAR}))?(?:\s+{self.last_a}{_E})?"
+            rf"|(?P<wbare>{a('window_bare')}){_E}(?:\s+(?P<wby>{_YEAR}))?)"
+        )
+
+    def past(self) -> str:
+        """The last N units up to publication: "خلال الأيام الثلاثة الماضية", "over the past 48 hours"."""
+        a = self.lex.alt
+        units = self.lex.data["units"]
+        plural = _alt(w for u in units.values() for w in u["plural"])
+        every = _alt(w for u in units.values() for f in ("singular", "plural") for w in u[f])
+        duals = _alt(w for u in units.values() for w in u["dual"])
+        during, after = a("during.ar"), a("past_after.plural")
+        return (
+            rf"{during}\s+ال(?P<pu>{plural})\s+ال(?P<pq>{a('numbers')})\s+{after}{_E}"
+            rf"|{during}\s+ال\s*(?P<pq2>[0-9]{{1,3}}|{a('numbers')})\s+(?P<pu2>{every})\s+{after}{_E}"
+            rf"|{during}\s+ال(?P<pdu>{duals})\s+{a('past_after.dual')}{_E}"
+            rf"|{a('during.en')}\s+the\s+(?:past|last)\s+(?P<pq3>[0-9]{{1,3}}|{a('numbers')})\s+"
+            rf"(?P<pu3>{every}){_E}"
         )
 
     def anchor(self, p: str) -> str:
@@ -289,7 +363,8 @@ class _Pattern:
         year = rf"{a('year_word')}\s+(?P<yy>{_YEAR})(?:\s*{self.ysuf}{_E})?"
         recent = rf"(?P<rec>{a('recently')}){_E}"
         general = (
-            rf"(?:(?P<rel>{rel})\s+(?!{a('not_after_relation')}{_E}))?(?:(?P<pt>{self.point('g')})|(?P<prd>{period})"
+            rf"(?:(?P<rel>{rel})\s+(?!{a('not_after_relation')}{_E}))?(?:(?P<rg>{self.day_range()})"
+            rf"|(?P<pt>{self.point('g')})|(?P<prd>{period})|(?P<wnd>{self.window()})"
             rf"|(?P<my>{month_year})|(?P<yr>{year})|(?P<rc>{recent}))"
         )
         after = a("relations.after")
@@ -302,6 +377,7 @@ class _Pattern:
             "ago_en": rf"{self.duration('e')}\s+{a('ago')}{_E}",
             "later": en_later,
             "now": rf"(?P<nrel>{rel})\s+(?P<now>{a('now')}){_E}",
+            "past": self.past(),
             "general": general,
         }
         body = "|".join(f"(?P<k_{name}>{pattern})" for name, pattern in alternatives.items())
@@ -325,6 +401,7 @@ class TemporalTagger:
             "ago_en": self._ago_en,
             "later": self._later,
             "now": self._now,
+            "past": self._past,
             "general": self._general,
         }
 
@@ -356,8 +433,12 @@ class TemporalTagger:
 
     def _general(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
         relation = self._lex.relations[_key(m["rel"])] if m["rel"] else "at"
+        if m["rg"] is not None:
+            return self._range(m, published), relation
         if m["pt"] is not None:
             return self._point(m, "g", published), relation
+        if m["wnd"] is not None:
+            return self._window(m, published), relation
         if m["prd"] is not None:
             return self._period(m, published), relation
         if m["my"] is not None:
@@ -381,15 +462,19 @@ class TemporalTagger:
             day = self._date(g[p + "iy"], int(g[p + "im"]), int(g[p + "id"]), published)
         elif g[p + "nd"]:
             day = self._date(g[p + "ny"], int(g[p + "nm"]), int(g[p + "nd"]), published)
-        elif g[p + "dc"]:
+        elif g[p + "od"] and g[p + "om"]:
+            day = self._date(
+                g[p + "oy"], lex.months[_key(g[p + "om"])], lex.ordinals[_key(g[p + "od"])], published
+            )
+        elif g[p + "dc"] or g[p + "od"]:
             if published is None:
                 return _OPEN
+            which = g[p + "cm"] or g[p + "oc"]
             month = (
-                published
-                if _key(g[p + "cm"]) in self._this_month
-                else _add_months(published.replace(day=1), -1)
+                published if _key(which) in self._this_month else _add_months(published.replace(day=1), -1)
             )
-            day = self._date(str(month.year), month.month, int(g[p + "dc"]), published)
+            number = int(g[p + "dc"]) if g[p + "dc"] else lex.ordinals[_key(g[p + "od"])]
+            day = self._date(str(month.year), month.month, number, published)
         elif g[p + "rd"]:
             eve_able = False
             word = _key(g[p + "rd"])
@@ -427,22 +512,85 @@ class TemporalTagger:
     def _period(self, m: re.Match[str], published: date | None) -> Bounds:
         if published is None:
             return _OPEN
-        name = self._lex.periods[_key(m["per"])]
-        what, unit = name.split("_")
+        return self._period_of(m["per"], published)
+
+    def _period_of(self, words: str, published: date) -> tuple[date, date]:
+        what, unit = self._lex.periods[_key(words)].split("_")
         if unit == "week":
-            week_start = 0 if re.search("[a-z]", m["per"]) else 5  # English: Monday; Arabic: Saturday
-            this_start = published - timedelta(days=(published.weekday() - week_start) % 7)
-            if what == "this":
-                return this_start, published
-            return this_start - timedelta(days=7), this_start - timedelta(days=1)
+            if what != "this":  # "last week": the 14 days before publication (either calendar week)
+                return published - timedelta(days=14), published - timedelta(days=1)
+            week_start = 0 if re.search("[a-z]", words) else 5  # English: Monday; Arabic: Saturday
+            return published - timedelta(days=(published.weekday() - week_start) % 7), published
+        step = {"last": -1, "this": 0, "next": 1}[what]
         if unit == "month":
             if what == "this":
                 return published.replace(day=1), published
-            previous = _add_months(published.replace(day=1), -1)
-            return _month_bounds(previous.year, previous.month)
+            other = _add_months(published.replace(day=1), step)
+            return _month_bounds(other.year, other.month)
         if what == "this":
             return date(published.year, 1, 1), published
-        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+        return date(published.year + step, 1, 1), date(published.year + step, 12, 31)
+
+    def _range(self, m: re.Match[str], published: date | None) -> Bounds:
+        """From the first day to the last; the first month is the second's unless named, a year before
+        when it comes later in the calendar (28 كانون الأول و2 كانون الثاني)."""
+        end_month = self._lex.months[_key(m["gbm"])]
+        start_month = self._lex.months[_key(m["gam"])] if m["gam"] else end_month
+        year = int(m["gry"]) if m["gry"] else published.year if published else None
+        if year is None:
+            return _OPEN
+        try:
+            first = date(year - (start_month > end_month), start_month, int(m["ga"]))
+            last = date(year, end_month, int(m["gb"]))
+        except ValueError as exc:
+            raise _Invalid(str(exc)) from exc
+        if first > last:
+            raise _Invalid(f"range from {first} back to {last}")
+        return first, last
+
+    def _window(self, m: re.Match[str], published: date | None) -> Bounds:
+        """A third of a month (days 1-10, 11-20, 21-end) or of a year (Jan-Apr, May-Aug, Sep-Dec)."""
+        third = ("early", "mid", "late").index(self._lex.windows[_key(m["wn"])])
+        if m["wm"] is not None:
+            month = self._lex.months[_key(m["wm"])]
+            if m["wy"]:
+                year = int(m["wy"])
+            elif published is None:
+                return _OPEN
+            else:
+                year = published.year if month <= published.month else published.year - 1
+            return self._month_third(year, month, third)
+        if published is None:
+            return _OPEN
+        if m["wper"] is not None:
+            start = self._period_of(m["wper"], published)[0]
+            unit = self._lex.periods[_key(m["wper"])].split("_")[1]
+        elif m["wby"]:
+            start, unit = date(int(m["wby"]), 1, 1), "year"
+        else:
+            month_words = {_key(w) for w in self._lex.data["window_bare"] if "شهر" in w or "month" in w}
+            unit = "month" if _key(m["wbare"]) in month_words else "year"
+            start = published.replace(day=1) if unit == "month" else date(published.year, 1, 1)
+        if unit == "month":
+            return self._month_third(start.year, start.month, third)
+        return date(start.year, 4 * third + 1, 1), _month_bounds(start.year, 4 * third + 4)[1]
+
+    @staticmethod
+    def _month_third(year: int, month: int, third: int) -> Bounds:
+        last = calendar.monthrange(year, month)[1] if third == 2 else 10 * third + 10
+        return date(year, month, 10 * third + 1), date(year, month, last)
+
+    def _past(self, m: re.Match[str], published: date | None) -> tuple[Bounds, str]:
+        """The last N units: from N units before publication up to it."""
+        if published is None:
+            return _OPEN, "at"
+        lex = self._lex
+        if m["pdu"] is not None:
+            n, unit = 2, lex.units[_key(m["pdu"])][0]
+        else:
+            q, u = m["pq"] or m["pq2"] or m["pq3"], m["pu"] or m["pu2"] or m["pu3"]
+            n, unit = (int(q) if q.isdigit() else lex.numbers[_key(q)]), lex.units[_key(u)][0]
+        return (_shift(published, -n, unit), published), "at"
 
     def _month_year(self, m: re.Match[str], published: date | None) -> Bounds:
         if m["mym"] is not None:
@@ -468,6 +616,9 @@ class TemporalTagger:
         if published is None:
             return _OPEN
         n, unit = self._count(m, p)
+        if n is not None and unit == "week":  # a round count of weeks: three days either side
+            day = _shift(published, -n, unit)
+            return day - timedelta(days=3), day + timedelta(days=3)
         if n is not None:
             day = _shift(published, -n, unit)
             return day, day
