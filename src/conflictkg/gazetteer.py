@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.term import Node
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from conflictkg.errors import ConfigurationError, InputError
 from conflictkg.facts import GazetteerEntry

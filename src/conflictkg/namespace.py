@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["CKG", "CKR", "GEO", "ORG", "SEM", "TIME", "CKG_NS", "CKR_NS"]
+__all__ = ["CKG", "CKG_NS", "CKR", "CKR_NS", "GEO", "ORG", "SEM", "TIME"]
 
 CKG_NS = "https://w3id.org/conflictkg/ontology#"
 CKR_NS = "https://w3id.org/conflictkg/id/"
