@@ -30,7 +30,7 @@ from typing import Any
 from conflictkg.errors import ConfigurationError
 from conflictkg.extract.gazetteer import GazetteerIndex
 from conflictkg.extract.lexicon import Lexicon, TriggerForm
-from conflictkg.extract.patterns import EventMention, Sentence
+from conflictkg.extract.patterns import _WIDE_PLACES, EventMention, Sentence
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 
@@ -167,6 +167,12 @@ class EnglishChunker:
             return False
         if key in self.data.heads:
             return True
+        if (
+            key in self.data.words["head_modifiers"]
+            and i + 1 < len(toks)
+            and toks[i + 1].key in self.data.heads
+        ):
+            return True  # "the local council", "the main square": the adjective belongs to the name
         if key in self.data.triggers and not self._capital(toks, i, first):
             return False
         if key in self.data.words["stopwords"] or key in self.data.words["auxiliaries"]:
@@ -205,10 +211,10 @@ class EnglishChunker:
             b = self._run(toks, a, stop, start)
             found = self._phrases(toks, i, a, b, stop, start, definite=det, indefinite=indef)
             out.extend(found)
+            for p in found:  # remembered at once: "... the building, and the building remains"
+                if p.iri is None and p.label_keys:
+                    self.memory.append(_Named(p, p.label_keys[-1], frozenset(p.label_keys)))
             i = max([b, *(p.end for p in found)])
-        for p in out:
-            if p.iri is None and p.label_keys:
-                self.memory.append(_Named(p, p.label_keys[-1], frozenset(p.label_keys)))
         return out
 
     def _phrases(
@@ -381,6 +387,8 @@ class _EnglishReader:
         self.timed = timed
         self.subject: str | None = None
         self.covered: set[int] = {k for s in sentences for p in s.phrases for k in range(p.start, p.end)}
+        self.held: set[int] = set()
+        self.frames_keys = frozenset(key for frame in data.frames.values() for key in frame)
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
@@ -389,8 +397,8 @@ class _EnglishReader:
         out: list[tuple[int, int, TriggerForm]] = []
         i = s.start
         while i < s.stop:
-            hit = None
-            if i not in self.covered:
+            hit = self._held_at(i, s)
+            if hit is None and i not in self.covered:
                 for seq, form in self.data.triggers.get(self.key(i), ()):
                     if i + len(seq) <= s.stop and all(self.key(i + n) == w for n, w in enumerate(seq)):
                         hit = (i, i + len(seq), form)
@@ -401,6 +409,30 @@ class _EnglishReader:
             else:
                 i += 1
         return out
+
+    def _held_at(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
+        """Control told as a state, not a seizure: "still holds", "which controls", "remains in control
+        of", "under the control of X" (its mention gets the status "held": a held tuple, no event)."""
+        key, words = self.key(i), self.data.words
+        if key == "under":
+            for seq in self.data.sequences["held_under"]:
+                if all(self.key(i + n) == w for n, w in enumerate(seq)) and i + len(seq) <= s.stop:
+                    self.held.add(i)
+                    # the trigger stops before "of": "of X" names the holder through the frame
+                    return (
+                        i,
+                        i + len(seq) - 1,
+                        TriggerForm("Seizure", "under control", "noun", False, False),
+                    )
+            return None
+        if key not in words["held_verbs"] or i - 1 < s.start:
+            return None
+        before = self.key(i - 1)
+        in_control = key == "control" and before == "in" and self.key(i + 1) == "of"
+        if before in words["held_markers"] or in_control:
+            self.held.add(i)
+            return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
+        return None
 
     def _lifted(self, i: int, s: Sentence) -> bool:
         """ "lifted the siege": the end of a siege is no siege."""
@@ -472,32 +504,42 @@ class _EnglishReader:
             form.event_type, i, s.index, wend, (i, wend), rule=f"en:trigger:{form.event_type}:{form.lemma}"
         )
         # what stands before the trigger: auxiliaries, negation, plan markers, then the subject
-        j = i - 1
+        j = i - 2 if i in self.held and self.key(i - 1) == "in" else i - 1  # "remains in control of"
         passive = negated = False
-        while j >= s.start and (
-            self.key(j) in self.data.words["auxiliaries"]
-            or self.key(j) in self.data.words["negations"]
-            or (j in self.timed and self.toks[j].text not in _BOUNDARY)
-        ):
+        while j >= s.start:
+            marker = self._plan_marker_ending(j, s)
+            if marker:
+                j -= marker  # "are scheduled to hand over": the subject stands before the plan
+                continue
+            if not (
+                self.key(j) in self.data.words["auxiliaries"]
+                or self.key(j) in self.data.words["negations"]
+                or (j in self.timed and self.toks[j].text not in _BOUNDARY)
+            ):
+                break
             negated = negated or self.key(j) in self.data.words["negations"]
             passive = passive or (
                 self.key(j) in self.data.words["passive_auxiliaries"] and form.pos == "past"
             )
             j -= 1
-        planned = (
-            any(
-                tuple(self.key(k) for k in range(i - len(seq), i)) == seq
-                or tuple(self.key(k) for k in range(i - len(seq) - 1, i - 1)) == seq
-                for seq in self.data.sequences["plan_markers"]
-            )
-            and form.pos != "past"
-        )
+        planned = self._planned_before(i) and form.pos != "past"
         explicit: str | None = None
         subject_role = "object" if passive else "subject"
+        co_subjects: list[Phrase] = []
         if form.pos in ("verb", "past", "ing"):
             before = self.phrase_ending(j + 1, s)
+            if before is None and self.key(j) in self.data.words["relative_pronouns"]:
+                k = j - 1 if j - 1 >= s.start and self.toks[j - 1].text == "," else j
+                before = self.phrase_ending(k, s)  # "the local council, which took over"
+                if before is not None:
+                    ev.rule += "+subject:relative"
+            elif before is None and self.key(j) in self.data.words["coordinators"]:
+                before = self._coordinated_subject(j, s)  # "fighters looted and occupied"
+                if before is not None:
+                    ev.rule += "+subject:coordinated-verb"
             if before is not None and before.type == "Actor" and before.iri:
                 explicit = before.iri
+                co_subjects = self._co_subjects(before, s)
                 ev.rule += "+subject:svo"
                 ev.evidence = (before.start, wend)
             elif before is not None and passive and before.iri:
@@ -517,21 +559,28 @@ class _EnglishReader:
                 if owner is not None and owner.type == "Actor" and owner.iri:
                     explicit = owner.iri
                     ev.rule += "+agent:possessive"
-            elif k >= s.start and self.key(k) in self.data.words["noun_support_verbs"]:
+            else:
+                k = self._support_verb_before(k, s)
+            if k >= s.start and self.key(k) in self.data.words["noun_support_verbs"]:
                 m = k - 1
                 while m >= s.start and self.key(m) in self.data.words["auxiliaries"]:
                     m -= 1
                 owner = self.phrase_ending(m + 1, s)
                 ev.evidence = (k, wend)  # "imposed fees": the support verb tells the event too
+                planned = planned or self._planned_before(k)  # "will hold a new round of talks"
                 if owner is not None and owner.type == "Actor" and owner.iri:
                     explicit = owner.iri
+                    co_subjects = self._co_subjects(owner, s)
                     ev.evidence = (owner.start, wend)
                     ev.rule += "+agent:support-verb-subject"
                 elif self.subject is not None:
                     explicit = self.subject
                     ev.rule += "+agent:carried-subject"
         if explicit is not None:
-            ev.add(_role(frame.get(subject_role), _ACTOR) or "agent", explicit)
+            subject_as = _role(frame.get(subject_role), _ACTOR) or "agent"
+            for other in co_subjects:
+                ev.add(subject_as, other.iri)  # "Yemen's government and the Houthis will hold talks"
+            ev.add(subject_as, explicit)
             if scoped is None and form.pos != "noun":
                 self.subject = explicit
         elif form.pos in ("verb", "past", "ing") and self.subject is not None and not passive:
@@ -567,13 +616,123 @@ class _EnglishReader:
                     if loc is not None and loc.iri and loc is not p:
                         ev.add("place", loc.iri)
             prev = prep
-        if negated:
+        if form.pos != "noun":
+            self._pronoun_object(ev, frame, i, end, wend, s)
+        if i in self.held:
+            if form.lemma == "under control":
+                # "the building remains under the control of X": what is held stands before
+                k = i - 1
+                while k >= s.start and self.key(k) in self.data.words["auxiliaries"]:
+                    k -= 1
+                held_what = self.phrase_ending(k + 1, s)
+                if held_what is not None and held_what.type != "Actor" and held_what.iri:
+                    ev.add("target", held_what.iri)
+            ev.status = "held"
+            ev.rule += "+held"
+            if negated:
+                ev.status = "negated"
+        elif negated:
             ev.status = "negated"
         elif planned or form.event_type == "Promise":
             ev.status = "hypothetical"
         elif scoped is not None:
             ev.status = scoped
         return ev
+
+    def _planned_before(self, i: int) -> bool:
+        """A plan marker ("will", "scheduled to") right before token ``i`` or one word before it."""
+        return any(
+            tuple(self.key(k) for k in range(i - len(seq), i)) == seq
+            or tuple(self.key(k) for k in range(i - len(seq) - 1, i - 1)) == seq
+            for seq in self.data.sequences["plan_markers"]
+        )
+
+    def _plan_marker_ending(self, j: int, s: Sentence) -> int:
+        """Length of the plan marker ("scheduled to", "plans to") that ends at ``j``, else 0."""
+        for seq in self.data.sequences["plan_markers"]:
+            n = len(seq)
+            if (
+                n > 1
+                and j - n + 1 >= s.start
+                and all(self.key(j - n + 1 + m) == w for m, w in enumerate(seq))
+            ):
+                return n
+        return 0
+
+    def _coordinated_subject(self, j: int, s: Sentence) -> Phrase | None:
+        """ "X looted and occupied", "X attacked the facility and seized": the subject of the verb
+        before the coordinator ``j``: the latest actor of the clause that a plain word (its verb)
+        follows, with no clause boundary in between."""
+        k = j - 1
+        while k >= s.start and j - k <= 12:
+            if self.toks[k].text in _BOUNDARY or self.key(k) in self.data.words["clause_openers"]:
+                return None
+            p = self.phrase_ending(k, s)
+            if p is not None and p.type == "Actor":
+                verb = self.key(k)
+                words = self.data.words
+                plain = (
+                    verb.isalpha() and verb not in words["stopwords"] and verb not in words["coordinators"]
+                )
+                return p if plain or verb in words["auxiliaries"] else None
+            k -= 1
+        return None
+
+    def _co_subjects(self, p: Phrase, s: Sentence) -> list[Phrase]:
+        """The actors joined to the subject by "and" / "," ("the SDF and the army seized")."""
+        out: list[Phrase] = []
+        a = self.outer(p)
+        while a - 1 >= s.start and self.key(a - 1) in ("and", ","):
+            q = self.phrase_ending(a - 1, s)
+            if q is None or q.type != "Actor" or not q.iri:
+                break
+            out.insert(0, q)
+            a = self.outer(q)
+        return out
+
+    def _support_verb_before(self, k: int, s: Sentence) -> int:
+        """ "hold a new round of UN-sponsored talks": the support verb a few modifiers before the noun
+        (articles, adjectives, "round of"), else ``k`` unchanged."""
+        m = k
+        words = self.data.words
+        while m >= s.start and k - m < 6:
+            key = self.key(m)
+            if key in words["noun_support_verbs"]:
+                return m
+            if (
+                self.toks[m].text in _BOUNDARY
+                or self.phrase_ending(m + 1, s) is not None
+                or (key in words["stopwords"] and key not in words["noun_modifiers"])
+            ):
+                return k
+            m -= 1
+        return k
+
+    def _pronoun_object(
+        self, ev: EventMention, frame: Mapping[str, Any], i: int, end: int, wend: int, s: Sentence
+    ) -> None:
+        """ "had overrun it", "withdrew from it": the pronoun points at the latest facility or place
+        named before the trigger (this sentence, else the one before); used only if the role is missing."""
+        k = end
+        prep = "object"
+        if k < wend and self.key(k) in self.frames_keys and self.key(k) not in ("subject", "object"):
+            prep, k = self.key(k), k + 1
+        if k >= wend or self.key(k) not in self.data.words["object_pronouns"]:
+            return
+        found: list[Phrase] = []
+        for sent in (self.sentences[s.index - 1], s) if s.index > 0 else (s,):
+            locs = {p.loc_at for p in sent.phrases if p.loc_at is not None}
+            for p in sent.phrases:
+                if p.type in ("Facility", "Place") and p.iri and p.start < i and p.start not in locs:
+                    found.append(p)
+        if not found:
+            return
+        small = [p for p in found if p.type == "Facility" or p.subtype not in _WIDE_PLACES]
+        antecedent = max(small or found, key=lambda p: p.start)
+        role = _role(frame.get(prep), antecedent)
+        if role and antecedent.iri:
+            ev.pronoun_roles.setdefault(role, antecedent.iri)
+            ev.rule += "+pronoun-object"
 
 
 class _ActorLike:
