@@ -21,7 +21,8 @@ install: $(STAMP)
 
 demo: install
 	rm -rf $(STORE)
-	$(BIN)/conflictkg ingest --store $(STORE) examples/articles || echo "(some articles were rejected: see the reports above; serving the rest)"
+	@# exit status 1 = some articles rejected (reported above): serve the rest; 2 = an error: stop
+	$(BIN)/conflictkg ingest --store $(STORE) examples/articles || [ $$? -eq 1 ]
 	if [ -f $(SEED) ]; then $(BIN)/conflictkg ingest --store $(STORE) $(SEED) --published 2022-04-14 --source https://sy-24.com/85302; fi
 	$(BIN)/conflictkg serve --store $(STORE) --host $(HOST) --port $(PORT)
 

@@ -332,3 +332,13 @@ def test_queries_may_use_the_project_prefixes_undeclared_and_override_them(tmp_p
             store.query("PREFIX ckg: <http://example.org/other#> SELECT ?x WHERE { ?x a ckg:Seizure }").rows
             == []
         )
+
+
+def test_a_store_in_folders_that_do_not_exist_yet_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "deeper" / "store"
+    with OxigraphStore(path) as store:
+        store.update(
+            "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> a <http://example.org/C> } }"
+        )
+    with OxigraphStore(path) as store:
+        assert store.graphs() == ["http://example.org/g"]

@@ -338,6 +338,7 @@ class OxigraphStore(Store):
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is a file, not a directory: pass a directory with --store")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # RocksDB makes the last folder only
             return ox.Store(str(path))
         except OSError as exc:
             text = str(exc)
