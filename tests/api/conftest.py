@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,14 +74,15 @@ def example_store(tmp_path_factory: pytest.TempPathFactory) -> IngestedExamples:
     return IngestedExamples(store, accepted, rejected, output)
 
 
-@pytest.fixture(scope="session")
-def server(example_store: IngestedExamples, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a uvicorn process serving ``create_app`` over ``example_store``; stopped afterwards."""
+@contextmanager
+def _uvicorn(store: Path, log_dir: Path, env_changes: dict[str, str]) -> Iterator[str]:
+    """Serve ``create_app`` over ``store`` in a uvicorn process with ``env_changes``; yield its base URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("api-log") / "uvicorn.log"
-    env = {**os.environ, "CONFLICTKG_STORE": str(example_store.store)}
-    env.pop("CONFLICTKG_UPDATE_TOKEN", None)
-    env.pop("CONFLICTKG_REMOTE_ENDPOINT", None)
+    log = log_dir / "uvicorn.log"
+    env = {**os.environ, "CONFLICTKG_STORE": str(store)}
+    for name in ("CONFLICTKG_UPDATE_TOKEN", "CONFLICTKG_REMOTE_ENDPOINT", "CONFLICTKG_SHAPES_DIR"):
+        env.pop(name, None)
+    env.update(env_changes)
     cmd = [
         sys.executable,
         "-m",
@@ -118,6 +120,63 @@ def server(example_store: IngestedExamples, tmp_path_factory: pytest.TempPathFac
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def server(example_store: IngestedExamples, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a uvicorn process serving ``create_app`` over ``example_store``; stopped afterwards.
+
+    No update token: this server is read-only (writes answer 403).
+    """
+    with _uvicorn(example_store.store, tmp_path_factory.mktemp("api-log"), {}) as base:
+        yield base
+
+
+#: The update token of :func:`writable_server`.
+UPDATE_TOKEN = "test-token-3f9c"
+#: The extra shape of :func:`writable_server`: articles without a title are rejected, so a test can post
+#: one that the real validator rejects (the project's own shapes reject nothing the extractor emits).
+TITLE_SHAPE = """
+ckgsh:TestTitledArticleShape a sh:NodeShape ;
+    sh:targetClass ckg:NewsArticle ;
+    sh:property [ sh:path dct:title ; sh:minCount 1 ; sh:severity sh:Violation ;
+                  sh:message "this test server only takes articles with a title" ] .
+"""
+
+
+@dataclass(frozen=True)
+class WritableServer:
+    """A server that takes writes: its base URL, its update token and its store directory."""
+
+    url: str
+    token: str
+    store: Path
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WritableServer]:
+    """A second uvicorn process with ``CONFLICTKG_UPDATE_TOKEN`` set, on its own store.
+
+    The store starts with one example article ingested by the CLI (so it has the gazetteer and ontology
+    graphs, as a store in use does); the shapes are the project's plus :data:`TITLE_SHAPE`.
+    """
+    root = tmp_path_factory.mktemp("api-writable")
+    store = root / "store"
+    proc = subprocess.run(
+        [*_cli(), "ingest", "--store", str(store), "--quiet", str(EXAMPLES_DIR / "ar-qamishli-seizure.txt")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=PROJECT_ROOT,
+    )
+    assert proc.returncode == 0, f"`conflictkg ingest` failed:\n{proc.stdout}\n{proc.stderr}"
+    shapes = root / "shapes"
+    shapes.mkdir()
+    project_shapes = (PROJECT_ROOT / "shapes" / "conflictkg-shapes.ttl").read_text(encoding="utf-8")
+    (shapes / "conflictkg-shapes.ttl").write_text(project_shapes + TITLE_SHAPE, encoding="utf-8")
+    env = {"CONFLICTKG_UPDATE_TOKEN": UPDATE_TOKEN, "CONFLICTKG_SHAPES_DIR": str(shapes)}
+    with _uvicorn(store, root, env) as base:
+        yield WritableServer(base, UPDATE_TOKEN, store)
 
 
 @pytest.fixture

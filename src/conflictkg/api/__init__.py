@@ -1,8 +1,8 @@
 """The HTTP API: a FastAPI app over the store (SPARQL endpoint, facility timelines, a web page).
 
 ``create_app(settings)`` builds it; ``conflictkg serve`` runs it with uvicorn. One router per
-resource (``sparql.py``, ``facilities.py``), dependencies in ``dependencies.py``, the page in
-``static/``.
+resource (``sparql.py``, ``facilities.py``, ``actors.py``, ``events.py``, ``entities.py``, ``articles.py``,
+``exports.py``), dependencies in ``dependencies.py``, the page in ``static/``.
 """
 
 from conflictkg.api.app import create_app

@@ -4,7 +4,7 @@ One store per app, opened when the app starts (lifespan) and closed when it stop
 process holds the store for its whole life and tests get a clean close. Routers, one per resource,
 read the store through dependencies (``api/dependencies.py``); conflictkg's errors become HTTP
 answers here, in one place: a malformed query is 400 with the parser's message, an unknown facility
-404, a store that cannot be used 503, bad input 400; any other conflictkg error 500 with its message.
+or actor 404, a store that cannot be used 503, bad input 400; any other conflictkg error 500 with its message.
 
 ``uvicorn --factory conflictkg.api.app:app_from_env`` serves the app with settings from the
 environment (``CONFLICTKG_STORE`` ...); ``conflictkg serve`` passes its own settings.
@@ -22,7 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from conflictkg import __version__
-from conflictkg.api import exports, facilities, sparql
+from conflictkg.api import actors, articles, entities, events, exports, facilities, sparql
 from conflictkg.api.dependencies import StoreDep, get_settings
 from conflictkg.errors import (
     ConfigurationError,
@@ -84,6 +84,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ConflictKGError, _conflictkg_error)
     app.include_router(sparql.router)
     app.include_router(facilities.router)
+    app.include_router(actors.router)
+    app.include_router(events.router)
+    app.include_router(entities.router)
+    app.include_router(articles.router)
     app.include_router(exports.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
