@@ -84,12 +84,13 @@ def derive_control(
                         chosen = [p for p in chosen if p.facility in ent.members]
                     else:
                         chosen = [p for p in open_ if p.facility == t]
-                        if not chosen:
-                            # held since before this article: it ended the period, so it began by then
-                            p = new(a, t, evidence=ev.evidence)
-                            latest = ev.time.latest if ev.time is not None and ev.time.latest else published
-                            p.start = When(None, latest, None) if latest is not None else None
-                            chosen = [p]
+                    if not chosen and not ent.members:
+                        # held since before this article (a place, or a group as a whole: "سلّمت نقاط
+                        # التفتيش التابعة لها"): it ended the period, so it began by then
+                        p = new(a, t, evidence=ev.evidence)
+                        latest = ev.time.latest if ev.time is not None and ev.time.latest else published
+                        p.start = When(None, latest, None) if latest is not None else None
+                        chosen = [p]
                     for p in chosen:
                         p.ended_by = ev.id
                         p.end = ev.time

@@ -160,6 +160,7 @@ class EntityTable:
             p.loc is not None
             and p.loc.iri
             and p.located
+            and p.mention[0] == p.start  # not the later item of a shared head ("مبنيي السجل والهجرة")
             and _right_after(self.toks, p.mention[1], p.loc.start)
         ):
             p.mention = (p.mention[0], max(p.mention[1], p.loc.end))
@@ -218,6 +219,8 @@ class EntityTable:
         return best[1] if best else None
 
     def _mention(self, entity_iri: str, p: Phrase) -> None:
+        if p.inner:
+            return
         if p.heads and not p.anaphor:
             self.named.append((p.heads, p.type, entity_iri, p.start))
         a, b = p.mention

@@ -173,6 +173,10 @@ class _Completer:
                     for m in ev.mentions:
                         m.rule += f"+fill:{c.role}-from-pronoun"
                     continue
+                if c.role == "target" and ev.type == "Withdrawal" and self.fill_lost_area(n, c):
+                    continue
+                if c.role == "target" and ev.type == "Seizure" and self.fill_handed_over(n, c):
+                    continue
                 rule = rules.get(c.role)
                 if rule is None:
                     continue
@@ -197,6 +201,51 @@ class _Completer:
                         for m in ev.mentions:
                             m.rule += f"+fill:{c.role}-from-{source_type}"
                         break
+
+    def fill_lost_area(self, n: int, c: CoreRole) -> bool:
+        """ "سيطر الحوثيون على مقر ... في مديرية حيس، في حين انسحبت القوات الحكومية باتجاه الخوخة": a
+        withdrawal toward somewhere that names no place it left is a withdrawal from the area of the
+        latest asserted seizure by another actor (its ``place``). Without one it stays incomplete."""
+        ev = self.events[n]
+        if not any("+toward" in m.rule for m in ev.mentions):
+            return False
+        mine = set(ev.roles.get("agent", []))
+        for k in range(n - 1, -1, -1):
+            src = self.events[k]
+            if k in self.merged or src.type != "Seizure" or src.status != "asserted":
+                continue
+            if src.first.trigger >= ev.first.trigger or mine & set(src.roles.get("agent", [])):
+                continue
+            areas = [v for v in src.roles.get("place", []) if self.kind(v) == "Place" and c.accepts("Place")]
+            if not areas:
+                return False
+            ev.roles.setdefault(c.role, []).extend(areas)
+            for m in ev.mentions:
+                m.rule += "+fill:target-from-lost-area"
+            return True
+        return False
+
+    def fill_handed_over(self, n: int, c: CoreRole) -> bool:
+        """ "أخلت قوات X مواقعها في A وB، لتتسلمها قوات Y": a taking-over in the sentence of a
+        withdrawal by another actor, naming nothing it took, takes what was left."""
+        ev = self.events[n]
+        mine = set(ev.roles.get("agent", []))
+        for k in range(n - 1, -1, -1):
+            src = self.events[k]
+            if src.first.sentence != ev.first.sentence:
+                break
+            if k in self.merged or src.type != "Withdrawal" or src.status != "asserted":
+                continue
+            if mine & set(src.roles.get("agent", [])):
+                return False
+            values = [v for v in src.roles.get("target", []) if c.accepts(self.kind(v))]
+            if not values:
+                return False
+            ev.roles.setdefault(c.role, []).extend(values)
+            for m in ev.mentions:
+                m.rule += "+fill:target-from-handover"
+            return True
+        return False
 
     # --- 3. drop -------------------------------------------------------------------------------
     def drop(self) -> Completion:

@@ -130,6 +130,10 @@ class HeadNoun:
     collapse: bool
     #: False for heads that only name through what they belong to ("مسلحون من X" is X), never alone
     chain: bool = True
+    #: a facility head that also names an area (Yemeni "مديرية حيس", a district): that area's subtype
+    area_subtype: str | None = None
+    #: keys of words after which the head names nothing ("حركة المسافرين": traffic, not a movement)
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +240,16 @@ def _heads(data: Mapping[str, Any]) -> dict[str, HeadNoun]:
                 variants[pl] = "pl"
             for form, number in variants.items():
                 head = HeadNoun(
-                    match_key(sg), sg, entity_type, item["subtype"], number, located, collapse, chain
+                    match_key(sg),
+                    sg,
+                    entity_type,
+                    item["subtype"],
+                    number,
+                    located,
+                    collapse,
+                    chain,
+                    item.get("area_subtype"),
+                    _keys(item.get("not_before", ())),
                 )
                 for surface in (form, "ال" + form):
                     out.setdefault(match_key(surface), head)

@@ -32,8 +32,23 @@ __all__ = ["EventMention", "Sentence", "find_mentions"]
 AGENT_ROLES = ("agent", "speaker", "besieger", "party")
 _BOUNDARY_PUNCT = frozenset({"،", ",", ";", "؛", ":"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين"})
+#: a preposition with a pronoun between a speech verb and its subject ("أفادت به مصادر")
+_VERB_PREP_PRONOUNS = frozenset({"به", "بها", "له", "لها"})
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _without_suffix(key: str) -> str:
+    """ "سكانها" -> "سكان": a noun without its possessive pronoun."""
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            return key[: -len(suffix)]
+    return key
+
+
 _PRONOUN_PREPS = ("من", "علي", "في", "ل")
 _PRONOUNS = frozenset({"ها", "ه", "هما", "هم", "هن"})
+#: how many words back from an event noun its support verb may stand ("فرض X مطلع الشهر رسوماً")
+_SUPPORT_REACH = 8
 _WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
 
 
@@ -149,6 +164,38 @@ class _Reader:
             if key in lift or bare in lift or key in self.lex.words["trigger_blockers"]:
                 return None
         return form
+
+    def lift_subject(self, i: int, s: Sentence) -> None:
+        """ "فكّت قوات X الطوق ..., وسلّمت ...": lifting a siege is no event the extractor emits (the
+        facts have no phase for it), but its subject is the narrative's subject for the verbs after."""
+        j = self._skip_quotes(i + 1, s.stop)
+        actor = next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
+        if actor is not None:
+            self.subject = actor.iri
+
+    def _opening_subject(self, i: int, s: Sentence) -> str | None:
+        """ "وصلت قوات من الجيش السوداني إلى ..., ثم تقدمت ... وسيطرت عليها": the actor right after
+        the verb opening the sentence (a verb that is no trigger) is the subject of what follows."""
+        if not s.phrases:
+            return None
+        p = s.phrases[0]
+        lead = [k for k in range(s.start, p.start) if not (self.toks[k].clitic or self.toks[k].is_quote)]
+        if p.type != "Actor" or not p.iri or p.end > i or len(lead) != 1:
+            return None
+        key = self.key(lead[0])
+        if self.lex.has("prepositions", key) or key in self.lex.triggers or not key[:1].isalpha():
+            return None
+        return p.iri
+
+    def _relative_of_non_actor(self, i: int, s: Sentence) -> bool:
+        """Whether trigger ``i`` follows a relative pronoun whose antecedent is no actor phrase."""
+        prev = self._prev_word(i, s)
+        if prev is None or self.key(prev) not in _RELATIVES:
+            return False
+        j = prev - 1
+        while j >= s.start and (self.toks[j].is_quote or self.toks[j].text in (",", "،")):
+            j -= 1
+        return not any(p.type == "Actor" and p.end == j + 1 for p in s.phrases)
 
     def _held(self, i: int, s: Sentence) -> bool:
         """Whether trigger ``i`` tells a state: a present-tense control verb ("تسيطر عليها X"), or any
@@ -323,13 +370,25 @@ class _Reader:
             # "حاصرت دورياتهم فرع الأمن العسكري": their patrols, the subject told before
             explicit, subject_end, explicit_after = self.subject, first + 1, True
             ev.rule += "+subject:pronoun-suffix"
-        # a subject the gazetteer does not know ("قالت مصادر محلية"): nothing is carried over
+        # a subject the gazetteer does not know ("قالت مصادر محلية", "أفادت به مصادر", "يقول سكانها"):
+        # nothing is carried over
+        if first + 1 < wend and self.key(first) in _VERB_PREP_PRONOUNS:
+            first += 1
+            after = next((p for p in in_window if p.start == first and p.type == "Actor" and p.iri), None)
+            if explicit is None and form.pos == "verb" and after is not None:
+                # "بحسب ما أفاد به تجمع أحرار حوران": the subject after the pronoun
+                explicit, subject_end, explicit_after = after.iri, after.end, True
+                in_window = [p for p in in_window if p is not after]
+                ev.rule += "+subject:vso"
         first_key = self.key(first)
         anonymous = explicit is None and form.pos == "verb" and first < wend
         anonymous = anonymous and (
             self.lex.has("anonymous_subjects", first_key)
+            or self.lex.has("anonymous_subjects", _without_suffix(first_key))
             or (first_key in self.lex.heads and self.lex.heads[first_key].entity_type == "Actor")
         )
+        if explicit is None and self._relative_of_non_actor(i, s):
+            anonymous = True  # "التجار، الذين قالوا": the relative's antecedent is no known actor
         if anonymous:
             subject_end, explicit_after = first + 1, True
             # "مصدر (عسكري) في الفرقة الرابعة": a source inside an actor speaks for it
@@ -400,11 +459,24 @@ class _Reader:
         if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
             ev.rule += "+agent:carried-subject"
+        elif (
+            spec.default_agent
+            and not ev.has_agent()
+            and not anonymous
+            and form.pos == "verb"
+            and not spec.speech
+        ):
+            opener = self._opening_subject(i, s)
+            if opener is not None:
+                ev.add(spec.default_agent, opener)
+                ev.rule += "+agent:opening-subject"
         # status from the trigger's own context
         if spec.status:
             ev.status = spec.status
         previous = self._prev_word(i, s)
-        if previous is not None and self.key(previous) in self.lex.words["negations"]:
+        if ev_start < i and self.lex.has("support_verbs", self.key(ev_start)):
+            previous = self._prev_word(ev_start, s)  # "لم تفرض الفرقة أي إتاوات": negation of the verb
+        if previous is not None and self.lex.has("negations", self.key(previous)):
             ev.status = "negated"
         elif self._planned(i, s):
             ev.status = "hypothetical"
@@ -414,6 +486,8 @@ class _Reader:
             # makes a held tuple of it
             ev.status = "held"
             ev.rule += "+held"
+        if any(self.lex.has("toward_markers", self.key(k)) for k in range(i + 1, wend)):
+            ev.rule += "+toward"  # frames.py may give it the area its rival just took
         ev.evidence = (ev_start, self._trim(wend, ev_start))
         return ev
 
@@ -539,6 +613,15 @@ class _Reader:
         self, i: int, s: Sentence, form: TriggerForm, ev: EventMention, ev_start: int
     ) -> tuple[str | None, int]:
         if form.pronoun_suffix:
+            # "أحكمت قوات الدعم السريع حصارها": the pronoun is the subject of the support verb before
+            actor = next((p for p in s.phrases if p.end == i and p.type == "Actor" and p.iri), None)
+            if (
+                actor is not None
+                and actor.start - 1 >= s.start
+                and self.lex.has("support_verbs", self.key(actor.start - 1))
+            ):
+                ev.rule += "+agent:support-verb-subject"
+                return actor.iri, actor.start - 1
             ev.rule += "+agent:pronoun-suffix"
             return self.subject, ev_start
         j = i - 1
@@ -569,7 +652,7 @@ class _Reader:
                 if self.lex.has("support_verbs", verb):
                     ev.rule += "+agent:support-verb-subject"
                     return actor.iri, actor.start - 1
-            return None, ev_start
+            return self._distant_support_verb(j, s, ev, ev_start)
         if actor is not None and self.lex.has("support_verbs", self.key(actor.start - 1)):
             ev.rule += "+agent:support-verb-subject"
             return actor.iri, actor.start - 1
@@ -585,6 +668,32 @@ class _Reader:
                 return self.subject, j
         if key in self.lex.words["support_verbs"] or self.lex.has("support_verbs", key):
             return None, j
+        return None, ev_start
+
+    def _distant_support_verb(
+        self, j: int, s: Sentence, ev: EventMention, ev_start: int
+    ) -> tuple[str | None, int]:
+        """ "فرض «الفوج 47» رسوماً", "فرضت الفرقة الرابعة مطلع الشهر رسوماً", "لم تفرض أي رسوم": the
+        support verb a few words before the event noun, past its subject, a time or a quantifier. The
+        verb opens the evidence (it is the word a reader calls the trigger); the phrase right after
+        it, when an actor, is the agent."""
+        k = j
+        while k >= s.start and j - k < _SUPPORT_REACH:
+            tok = self.toks[k]
+            if tok.text in (",", "،", ".", ":", "؛") or (k < j and self.key(k) in self.lex.triggers):
+                break
+            if self.lex.has("support_verbs", self.key(k)):
+                ev.rule += "+support-verb"
+                actor = next(
+                    (
+                        p
+                        for p in s.phrases
+                        if self._skip_quotes(k + 1, s.stop) == p.start and p.type == "Actor"
+                    ),
+                    None,
+                )
+                return (actor.iri if actor is not None else None), k
+            k -= 1
         return None, ev_start
 
     def _skip_quotes(self, j: int, stop: int) -> int:
@@ -670,7 +779,10 @@ def find_mentions(
         scope: EventMention | None = None
         scope_idx: int | None = None
         content_seen = False
+        lifts = [i for i in range(s.start, s.stop) if lex.has("lift_verbs", reader.key(i))]
         for i in sorted(triggers):
+            while lifts and lifts[0] < i:
+                reader.lift_subject(lifts.pop(0), s)
             form = triggers[i]
             wend = reader.window_end(i, s, form, triggers)
             spec = lex.types[form.event_type]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from conflictkg.extract.gazetteer import Candidate, GazetteerIndex
 from conflictkg.extract.lexicon import HeadNoun, Lexicon
@@ -28,6 +28,11 @@ _PREP_PRONOUNS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]")
 _CONJ_ARTICLE = frozenset({"وال", "فال", "بال", "كال"})
+#: gazetteer place subtypes that also name a state acting as an actor ("تركيا", "بغداد")
+_STATE_PLACES = frozenset({"Country", "City"})
+#: a relative pronoun and the "was" that agrees with it ("الذي كان", "التي كانت")
+_WAS_RELATIVES = {"الذي": "كان", "التي": "كانت"}
+_DASHES = frozenset({"–", "-", "—"})
 _OWNER_PRONOUNS = {"له": "m", "لها": "f", "لهم": "p", "لهما": "d", "لهن": "p"}
 
 
@@ -60,6 +65,9 @@ class Phrase:
     iri: str | None = None
     #: a definite description resolved by the reader to an earlier phrase ("the brigade")
     antecedent: Phrase | None = None
+    #: a place named only inside a facility's proper name ("مستشفى الخرطوم"): it locates the
+    #: facility but is no mention of its own (the annotation guide counts it as no entity)
+    inner: bool = False
 
     @property
     def known(self) -> bool:
@@ -152,7 +160,48 @@ class Chunker:
                 continue
             out.extend(found)
             i = max(max(p.end for p in found), i + 1)
+        self._state_actors(toks, out, start)
         return out
+
+    def _state_actors(self, toks: Sequence[Token], phrases: list[Phrase], start: int) -> None:
+        """A country or capital used for its state ("تجري تركيا", "مطالبات بغداد") becomes an Actor.
+
+        The gazetteer knows it as a place; news names the state by it. Only a bare name counts (no
+        head noun, no preposition before it): "في أنقرة" and "مدينة بغداد" stay places.
+        """
+        previous: Phrase | None = None
+        for p in phrases:
+            if self._state_actor(toks, p, previous, start):
+                a, b = p.mention
+                p.type, p.subtype, p.candidates = "Actor", "StateBody", ()
+                p.label = " ".join(_label_word(t) for t in toks[a:b] if not t.is_quote)
+                p.label_keys = tuple(t.key for t in toks[a:b] if not t.is_quote)
+            previous = p
+
+    def _state_actor(self, toks: Sequence[Token], p: Phrase, previous: Phrase | None, start: int) -> bool:
+        if not (p.known and p.type == "Place" and p.mention == (p.start, p.end)):
+            return False
+        if p.candidates[0].entry.subtype not in _STATE_PLACES or p.start <= start:
+            return False
+        prev = toks[p.start - 1].key
+        before = toks[p.start - 2].key if p.start - 2 >= start else ""
+        if prev == "و" and toks[p.start - 1].clitic:
+            return previous is not None and previous.type == "Actor" and previous.end == p.start - 1
+        if prev == "من":
+            return self.lex.has("backer_markers", before)
+        if prev == "بين":
+            form = self.lex.triggers.get(before)
+            agreement = form is not None and form.event_type in ("Agreement", "Negotiation")
+            return agreement or self.lex.has("between_party_markers", before)
+        if toks[p.start - 1].clitic:
+            return False
+        form = self.lex.triggers.get(prev) or self.lex.triggers.get(prev[1:] if prev[:1] in "وف" else "")
+        return (
+            (form is not None and form.pos == "verb")
+            or self.lex.has("state_actor_verbs", prev)
+            or self.lex.has("support_verbs", prev)
+            or self.lex.has("state_actor_nouns", prev)
+        )
 
     def parse(self, toks: Sequence[Token], i: int, stop: int) -> list[Phrase]:
         """The phrase(s) starting at token ``i``, or an empty list."""
@@ -232,6 +281,11 @@ class Chunker:
     ) -> list[Phrase]:
         """A phrase opened by a head noun: before a known name, over coordinated names, or a chain."""
         j = self._skip_quotes(toks, i + 1, stop)
+        if j < stop and toks[j].key in head.not_before:
+            return []  # "حركة المسافرين": the head is no name here
+        if head.area_subtype is not None and head.number == "sg" and self._names_area(toks, j, stop):
+            # "مديرية حيس": before a place name the office head names a district
+            head = replace(head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=True)
         if head.collapse and j < stop:
             known = self._before_known_names(toks, i, j, stop, head)
             if known:
@@ -263,7 +317,25 @@ class Chunker:
         k, words, keys, genitive = self._chain(toks, i, j, stop, head)
         if not self._definite(toks[i], head, words, keys, genitive):
             return []
-        p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive)
+        after_place = head.entity_type == "Facility" and genitive and genitive[-1].type == "Place"
+        while after_place and genitive[-1].end == k and k + 1 < stop and toks[k].text in _DASHES:
+            # "طريق دمشق–بيروت": a road between two places names both; neither is an entity of its own
+            m = self.gaz.match(toks, k + 1, stop)
+            if m is None or m.entity_type != "Place":
+                break
+            genitive.append(
+                Phrase(
+                    k + 1,
+                    m.end,
+                    "Place",
+                    m.candidates[0].entry.subtype,
+                    (k + 1, m.end),
+                    candidates=m.candidates,
+                )
+            )
+            k = m.end
+        tail = self._tail_adjectives(toks, k, stop) if after_place and genitive[-1].end == k else k
+        p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive, tail)
         if modifiers:
             self._modifiers(toks, p, stop)
         bare = not words and not genitive
@@ -273,9 +345,35 @@ class Chunker:
                 p.anaphor = True
                 return [p]
             return []
+        if (
+            bare
+            and p.holder is not None
+            and head.number == "sg"
+            and head.entity_type == "Facility"
+            and toks[i].key.startswith("ال")
+        ):
+            # "بقي المطار تحت سيطرة X": the airport named before, now said to be held
+            p.anaphor = True
+            return [p]
         if head.collapse and head.entity_type == "Actor" and bare:
             return []
         return [p]
+
+    def _names_area(self, toks: Sequence[Token], j: int, stop: int) -> bool:
+        """Whether a known place, or an indefinite one-word proper name, follows an area-naming head."""
+        if j >= stop:
+            return False
+        m = self.gaz.match(toks, j, stop)
+        if m is not None:
+            return m.entity_type == "Place"
+        tok = toks[j]
+        if not self._content(tok) or tok.key.startswith(("ال", "لل")) or tok.key in self.lex.heads:
+            return False
+        if tok.key.endswith(("يه", "ي")):
+            return False  # a nisba adjective ("مديرية عامة") is no name
+        nxt = self._skip_quotes(toks, j + 1, stop)
+        # "مديرية صحة عدن": an indefinite word before a place is the office's field, not a name
+        return nxt >= stop or self.gaz.match(toks, nxt, stop) is None
 
     def _members_of(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
         """ "مسلحون من “كتائب أبو عمارة”", "عناصر تابعين لفرقة السلطان مراد": members of X are X."""
@@ -353,6 +451,17 @@ class Chunker:
             )
         return out
 
+    def _tail_adjectives(self, toks: Sequence[Token], k: int, stop: int) -> int:
+        """ "مستشفى نيالا التعليمي": definite adjectives after a facility's genitive belong to its name."""
+        while k < stop:
+            tok = toks[k]
+            if not (self._content(tok) and tok.key.startswith("ال")) or tok.key in self.lex.heads:
+                break
+            if self.gaz.match(toks, k, stop) is not None:
+                break
+            k += 1
+        return k
+
     def _chain(
         self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
     ) -> tuple[int, list[str], list[str], list[Phrase]]:
@@ -379,6 +488,8 @@ class Chunker:
                 )
                 k = m.end
                 break
+            if self.lex.has("directions", toks[kq].key):
+                break  # "جسر سوبا شرقي الخرطوم": the place after a compass word is not in the name
             if toks[kq].key in self.lex.heads and not words:
                 inner = self._core(toks, kq, stop, modifiers=False, bare=True)
                 if inner and inner[0].type == "Actor" and head.entity_type != "Actor":
@@ -399,7 +510,8 @@ class Chunker:
             if toks[kq].key in self.lex.heads or not self._content(toks[kq]):
                 break
             definite_so_far = toks[i].key.startswith("ال") or any(w.startswith("ال") for w in keys)
-            if definite_so_far and not toks[kq].key.startswith(("ال", "لل")):
+            number = toks[kq].key.isdigit() and not any(k.isdigit() for k in keys)
+            if definite_so_far and not toks[kq].key.startswith(("ال", "لل")) and not number:
                 break  # after a definite word, modifiers agree in definiteness: "استمرت" is no adjective
             words.append(_label_word(toks[kq]))
             keys.append(toks[kq].key)
@@ -417,6 +529,10 @@ class Chunker:
             return False
         # "بلدة كفرنبودة", "مدينة سرت": a town's proper name needs no article; so does a facility's
         # ("معسكر ماس"), but a nisba adjective ("مقر عسكري") is no name
+        if head.entity_type == "Actor":
+            # "تجمع أحرار حوران", "لواء صقور الجزيرة": a group's proper name of two words or more;
+            # "قوات عسكرية" (a nisba adjective) or "مجموعة مسلحة" (one descriptive word) names none
+            return len(keys) >= 2 and not keys[0].endswith(("يه", "ي"))
         return head.entity_type == "Place" or (
             head.entity_type == "Facility" and not keys[0].endswith(("يه", "ي"))
         )
@@ -432,6 +548,7 @@ class Chunker:
         words: list[str],
         keys: list[str],
         genitive: list[Phrase],
+        tail: int | None = None,
     ) -> Phrase:
         owner = next((g for g in genitive if g.type == "Actor"), None)
         place = next((g for g in genitive if g.type == "Place"), None)
@@ -446,6 +563,11 @@ class Chunker:
             else:
                 label_words.extend(_label_word(t) for t in toks[g.start : g.end] if not t.is_quote)
                 label_keys.extend(t.key for t in toks[g.start : g.end] if not t.is_quote)
+        if tail is not None and tail > k:
+            label_words.extend(_label_word(t) for t in toks[k:tail])
+            label_keys.extend(t.key for t in toks[k:tail])
+            keys = [*keys, *(t.key for t in toks[k:tail])]
+            k = tail
         p = Phrase(
             i,
             k,
@@ -462,6 +584,9 @@ class Chunker:
         )
         if place is not None:
             p.loc_at = place.start
+            if head.entity_type == "Facility":
+                for g in genitive:
+                    g.inner = g.inner or g.type == "Place"
         p.nested.extend(genitive)
         return p
 
@@ -496,6 +621,14 @@ class Chunker:
             if kq >= stop:
                 break
             held = self._seq_at(toks, kq, stop, "held_markers")
+            if (
+                held is None
+                and kq + 2 < stop
+                and toks[kq].key in _WAS_RELATIVES
+                and toks[kq + 1].key == _WAS_RELATIVES[toks[kq].key]
+            ):
+                # "الذي كان تحت سيطرة X": held until the event the sentence tells
+                held = self._seq_at(toks, kq + 2, stop, "held_markers")
             if held is not None:
                 comp = self._complement(toks, held, stop)
                 if comp:
@@ -534,6 +667,17 @@ class Chunker:
                 if k < stop and toks[k].key in _PREP_PRONOUNS:
                     k += 1
                 continue
+            if self.lex.has("directions", toks[kq].key) and p.type in ("Facility", "Place"):
+                # "مديرية حريب جنوبي محافظة مأرب": the place after a compass word locates the phrase
+                at = self._skip_quotes(toks, kq + 1, stop)
+                m = self.gaz.match(toks, at, stop) if at < stop else None
+                head = self.lex.heads.get(toks[at].key) if at < stop else None
+                if (m is not None and m.entity_type == "Place") or (
+                    head is not None and head.entity_type == "Place"
+                ):
+                    for t in targets:
+                        t.loc_at = at
+                break
             if toks[kq].key == "في" and p.type in ("Facility", "Place"):
                 at = self._skip_quotes(toks, kq + 1, stop)
                 m = self.gaz.match(toks, at, stop) if at < stop else None
