@@ -350,7 +350,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report.table())
+        table = report.table()
+        sys.stdout.write(table if table.endswith("\n") else table + "\n")
         if args.errors:
             sys.stdout.write("\n" + report.errors_text())
     return 0
