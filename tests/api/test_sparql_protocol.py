@@ -151,7 +151,11 @@ def test_malformed_query_is_400_with_the_parsers_message(client: httpx.Client) -
             400,
             "exactly one",
         ),
-        ({"method": "POST", "url": "/sparql", "data": {"update": "CLEAR ALL"}}, 403, "updates are disabled"),
+        (
+            {"method": "POST", "url": "/sparql", "data": {"update": "CLEAR ALL"}},
+            403,
+            "(SPARQL updates, POST /articles) are disabled",
+        ),
         (
             {
                 "method": "POST",
@@ -160,7 +164,7 @@ def test_malformed_query_is_400_with_the_parsers_message(client: httpx.Client) -
                 "headers": {"Content-Type": "application/sparql-update"},
             },
             403,
-            "updates are disabled",
+            "(SPARQL updates, POST /articles) are disabled",
         ),
     ],
 )

@@ -55,7 +55,7 @@ def require_update_token(
     if not settings.update_token:
         raise HTTPException(
             status_code=403,
-            detail="writes are disabled: start the server with an update token "
+            detail="writes (SPARQL updates, POST /articles) are disabled: start the server with an update token "
             "(CONFLICTKG_UPDATE_TOKEN or `conflictkg serve --update-token`) to allow them",
         )
     scheme, _, token = (authorization or "").partition(" ")

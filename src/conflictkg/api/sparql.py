@@ -15,14 +15,13 @@ must not become a write endpoint by accident.
 
 from __future__ import annotations
 
-import hmac
 import re
 from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
-from conflictkg.api.dependencies import SettingsDep, StoreDep
+from conflictkg.api.dependencies import SettingsDep, StoreDep, require_update_token
 from conflictkg.settings import Settings
 from conflictkg.store import Store
 
@@ -130,24 +129,8 @@ def _answer(store: Store, settings: Settings, query: str, accept: str | None) ->
     return Response(content=body, media_type=f"{media}{charset}", headers=headers)
 
 
-def _check_token(settings: Settings, authorization: str | None) -> None:
-    if not settings.update_token:
-        raise HTTPException(
-            status_code=403,
-            detail="SPARQL updates are disabled: start the server with an update token "
-            "(CONFLICTKG_UPDATE_TOKEN or `conflictkg serve --update-token`) to allow them",
-        )
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip(), settings.update_token):
-        raise HTTPException(
-            status_code=401,
-            detail="SPARQL update refused: send the configured token as `Authorization: Bearer TOKEN`",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-
-
 def _update(store: Store, settings: Settings, update: str, authorization: str | None) -> Response:
-    _check_token(settings, authorization)
+    require_update_token(settings, authorization)
     if not update.strip():
         raise HTTPException(status_code=400, detail="the update is empty: send it as `update=` or the body")
     store.update(update)
