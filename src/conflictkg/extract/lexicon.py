@@ -198,11 +198,27 @@ class Lexicon:
     #: sequences of each group by their first word, and by their last word (fast lookups)
     by_first: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     by_last: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    #: each group's words, also with و/ف glued before them: ``has`` is called for nearly every token
+    conjoined: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.conjoined:
+            object.__setattr__(
+                self,
+                "conjoined",
+                {
+                    group: words | {c + w for c in "وف" for w in words if len(w) > 1}
+                    for group, words in self.words.items()
+                },
+            )
 
     def has(self, group: str, key: str) -> bool:
         """Whether ``key`` is one of the words of ``group`` (also after a leading و or ف)."""
-        words = self.words[group]
-        return key in words or (len(key) > 2 and key[0] in "وف" and key[1:] in words)
+        conjoined = self.conjoined.get(group)
+        if conjoined is None:
+            words = self.words[group]
+            return key in words or (len(key) > 2 and key[0] in "وف" and key[1:] in words)
+        return key in conjoined
 
 
 def _read(name: str) -> dict[str, Any]:

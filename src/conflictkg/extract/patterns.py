@@ -19,7 +19,7 @@ hypothetical.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,6 +118,13 @@ def _role_for(spec: Any, phrase: Phrase | type[_ActorStub]) -> str | None:
     return None
 
 
+class _Keys(dict[int, str]):
+    """Token index -> key; an index outside the article has the key "" (no word there)."""
+
+    def __missing__(self, i: int) -> str:
+        return ""
+
+
 class _Reader:
     """Walks one article's sentences and builds its event mentions."""
 
@@ -144,11 +151,12 @@ class _Reader:
         self.actor_mentions.sort()
         self.subject: str | None = None
         self._stems = lex.vocabulary | {"من"}
+        #: the key of token ``i``, "" outside the article; called thousands of times per article, so a
+        #: dict lookup done in C rather than a method with a bounds test
+        self.key: Callable[[int], str] = _Keys(enumerate(t.key for t in toks)).__getitem__
+        self._hypothetical = frozenset(lex.sequences.get("hypothetical_markers", ()))
 
     # --- lookups -------------------------------------------------------------------------------
-    def key(self, i: int) -> str:
-        return self.toks[i].key if 0 <= i < len(self.toks) else ""
-
     def trigger_at(self, i: int, s: Sentence) -> TriggerForm | None:
         if i in self.covered or self.toks[i].clitic:
             return None
@@ -603,11 +611,9 @@ class _Reader:
         """A plan or future marker in the four words before the trigger ("من المقرر أن", "سوف")."""
         keys = [self.key(k) for k in range(max(s.start, i - 4), i)]
         keys = [k[1:] if len(k) > 2 and k[0] in "وف" and k[1:] in self._stems else k for k in keys]
-        for seq in self.lex.sequences.get("hypothetical_markers", ()):
-            n = len(seq)
-            if any(tuple(keys[a : a + n]) == seq for a in range(len(keys) - n + 1)):
-                return True
-        return False
+        # every run of consecutive keys (the empty one too), tested against the markers at once
+        runs = {tuple(keys[a:b]) for a in range(len(keys) + 1) for b in range(a, len(keys) + 1)}
+        return not self._hypothetical.isdisjoint(runs)
 
     def _noun_agent(
         self, i: int, s: Sentence, form: TriggerForm, ev: EventMention, ev_start: int

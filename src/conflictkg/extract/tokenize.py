@@ -21,6 +21,8 @@ QUOTES = frozenset("\"“”«»‘’„‟'")
 SENTENCE_ENDS = frozenset({".", "\n", "?", "!", "؟"})
 _TATWEEL = "\u0640"
 _ALNUM = re.compile(r"[^\W_]")
+#: distinct base pieces remembered by a tokenizer before it starts again
+_MAX_SHAPES = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,9 @@ class Tokenizer:
         self._min = min_stem_chars
         self._keep_whole = frozenset(keep_whole)
         self._short = frozenset(short_words)
+        #: base piece -> its tokens relative to the piece's offset, sentence 0 (a pure function of the
+        #: piece: articles repeat most words, and splitting them again dominated tokenising)
+        self._shapes: dict[str, tuple[Token, ...]] = {}
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -83,11 +88,52 @@ class Tokenizer:
                 if "\n" in piece and tokens and tokens[-1].text not in SENTENCE_ENDS:
                     sentence += 1
                 continue
-            for start, end in self._pieces(piece, offset):
-                tokens.extend(self._split_clitics(text, start, end, sentence))
+            shape = self._shapes.get(piece)
+            if shape is None:
+                shape = self._shape(piece)
+            if offset == 0 and sentence == 0:
+                tokens.extend(shape)
+            elif len(shape) == 1:  # the common case, without a generator
+                t = shape[0]
+                tokens.append(
+                    Token(
+                        offset + t.start,
+                        offset + t.end,
+                        t.text,
+                        t.key,
+                        sentence,
+                        t.clitic,
+                        t.is_quote,
+                        t.is_punct,
+                    )
+                )
+            else:
+                tokens.extend(
+                    Token(
+                        offset + t.start,
+                        offset + t.end,
+                        t.text,
+                        t.key,
+                        sentence,
+                        t.clitic,
+                        t.is_quote,
+                        t.is_punct,
+                    )
+                    for t in shape
+                )
             if piece in SENTENCE_ENDS:
                 sentence += 1
         return tokens
+
+    def _shape(self, piece: str) -> tuple[Token, ...]:
+        """The tokens of one base piece at offset 0 in sentence 0, remembered for the next time."""
+        shape = tuple(
+            t for start, end in self._pieces(piece, 0) for t in self._split_clitics(piece, start, end, 0)
+        )
+        if len(self._shapes) >= _MAX_SHAPES:  # bound the memory of a long-running process
+            self._shapes.clear()
+        self._shapes[piece] = shape
+        return shape
 
     def _pieces(self, piece: str, offset: int) -> list[tuple[int, int]]:
         """Cut quotes out of a token, and cut after a tatweel that follows a proclitic (لـ, بـ)."""
