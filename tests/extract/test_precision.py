@@ -9,10 +9,11 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from extract_helpers import control_tuples, entity_labels
 
 from conflictkg import iri
 from conflictkg.extract import Extractor
-from conflictkg.facts import Article, ArticleFacts, ControlPeriod, Entity, Event
+from conflictkg.facts import Article, ArticleFacts, Entity, Event
 
 R = "https://w3id.org/conflictkg/id/"
 
@@ -44,21 +45,6 @@ def _entity(facts: ArticleFacts, label: str) -> Entity:
     return found[0]
 
 
-def _labels(facts: ArticleFacts) -> dict[str, str]:
-    return {e.id: e.label for e in facts.entities}
-
-
-def _tuples(facts: ArticleFacts) -> set[tuple[str, str, str]]:
-    labels = _labels(facts)
-
-    def status(p: ControlPeriod) -> str:
-        if p.started_by:
-            return "started"
-        return "ended" if p.ended_by else "held"
-
-    return {(labels[p.holder], labels[p.facility], status(p)) for p in facts.control if p.kind == "control"}
-
-
 # --- entities ----------------------------------------------------------------------------------
 def test_a_place_inside_a_facility_name_is_no_entity(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سيطرت قوات الدعم السريع على مستشفى نيالا التعليمي.")
@@ -79,14 +65,14 @@ def test_a_compass_word_ends_a_facility_name(extract: Callable[..., ArticleFacts
     bridge = next(e for e in facts.entities if e.type == "Facility")
     assert [m.text for m in bridge.mentions] == ["جسر الحلفايا"]
     assert [m.text for m in _entity(facts, "الخرطوم").mentions] == ["الخرطوم"]
-    assert _tuples(facts) == {("قوات الدعم السريع", bridge.label, "started")}
+    assert control_tuples(facts) == {("قوات الدعم السريع", bridge.label, "started")}
 
 
 def test_a_yemeni_district_is_a_place(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سيطرت جماعة الحوثي على مديرية حيفان جنوبي محافظة تعز.")
     district = next(e for e in facts.entities if e.label.startswith("مديرية"))
     assert (district.type, district.subtype, district.label) == ("Place", "Region", "مديرية حيفان")
-    assert ("الحوثيون", "مديرية حيفان", "started") in _tuples(facts)
+    assert ("الحوثيون", "مديرية حيفان", "started") in control_tuples(facts)
 
 
 def test_a_directorate_of_a_service_stays_an_office(extract: Callable[..., ArticleFacts]) -> None:
@@ -146,7 +132,7 @@ def test_lifting_a_siege_is_no_event_but_its_subject_carries(extract: Callable[.
     assert _events(facts, "Siege") == [] and _events(facts, "Seizure") == []
     handover = _one(facts, "Withdrawal")
     assert handover.roles["agent"] == [R + "pmf"]
-    assert _tuples(facts) == {
+    assert control_tuples(facts) == {
         ("الحشد الشعبي", "مقر اللواء الخامس", "ended"),
         ("الجيش العراقي", "مقر اللواء الخامس", "started"),
     }
@@ -155,7 +141,7 @@ def test_lifting_a_siege_is_no_event_but_its_subject_carries(extract: Callable[.
 def test_a_handed_over_group_ends_the_givers_control(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سلّمت قوات الحشد الشعبي نقاط التفتيش التابعة لها إلى الجيش العراقي.")
     points = next(e for e in facts.entities if e.type == "Facility")
-    assert _tuples(facts) == {
+    assert control_tuples(facts) == {
         ("الحشد الشعبي", points.label, "ended"),
         ("الجيش العراقي", points.label, "started"),
     }
@@ -169,7 +155,7 @@ def test_a_withdrawal_toward_elsewhere_leaves_the_area_just_lost(
     )
     withdrawal = _one(facts, "Withdrawal")
     assert withdrawal.roles["agent"] == [R + "saf"] and withdrawal.roles["target"] == [R + "el-obeid"]
-    assert ("القوات المسلحة السودانية", "الأبيض", "ended") in _tuples(facts)
+    assert ("القوات المسلحة السودانية", "الأبيض", "ended") in control_tuples(facts)
 
 
 def test_a_withdrawal_toward_elsewhere_with_nothing_lost_is_dropped(
@@ -200,7 +186,7 @@ def test_a_relative_of_an_actor_keeps_its_speaker(extract: Callable[..., Article
 def test_a_speaker_after_a_pronoun_object(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("أغلقت الفرقة الرابعة حاجز الصبورة، بحسب ما أفاد به تجمع شباب المزة.")
     speaker = _one(facts, "Statement").roles["speaker"]
-    assert [_labels(facts)[x] for x in speaker] == ["تجمع شباب المزة"]
+    assert [entity_labels(facts)[x] for x in speaker] == ["تجمع شباب المزة"]
 
 
 def test_an_indefinite_one_word_description_names_no_actor(extract: Callable[..., ArticleFacts]) -> None:
@@ -213,7 +199,7 @@ def test_a_later_dual_item_keeps_its_own_mention(extract: Callable[..., ArticleF
     facts = extract("سيطرت قوات الأسايش على مبنيي البريد والنفوس في مدينة القامشلي.")
     buildings = [e for e in facts.entities if e.type == "Facility"]
     assert sorted(m.text for e in buildings for m in e.mentions) == ["النفوس", "مبنيي البريد"]
-    assert len({(h, t) for h, t, s in _tuples(facts) if s == "started"}) == 2
+    assert len({(h, t) for h, t, s in control_tuples(facts) if s == "started"}) == 2
 
 
 def test_a_negation_fused_with_its_conjunction(extract: Callable[..., ArticleFacts]) -> None:
@@ -268,7 +254,7 @@ def test_a_numbered_unit_keeps_its_number(extract: Callable[..., ArticleFacts]) 
 
 def test_a_facility_that_was_under_control_is_held(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سيطرت قوات العمالقة على معسكر العبر الذي كان تحت سيطرة الحوثيين.")
-    assert ("الحوثيون", "معسكر العبر", "held") in _tuples(facts)
+    assert ("الحوثيون", "معسكر العبر", "held") in control_tuples(facts)
 
 
 def test_a_bare_facility_said_to_stay_held_is_the_one_named_before(
@@ -277,14 +263,14 @@ def test_a_bare_facility_said_to_stay_held_is_the_one_named_before(
     facts = extract("لم تتسلم القوات الروسية مطار الطبقة العسكري، بل بقي المطار تحت سيطرة الفرقة الرابعة.")
     airports = [e for e in facts.entities if e.type == "Facility"]
     assert [e.label for e in airports] == ["مطار الطبقة العسكري"]
-    assert _tuples(facts) == {("الفرقة الرابعة", "مطار الطبقة العسكري", "held")}
+    assert control_tuples(facts) == {("الفرقة الرابعة", "مطار الطبقة العسكري", "held")}
 
 
 def test_a_takeover_after_a_withdrawal_takes_what_was_left(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("أخلت قوات الحشد الشعبي مواقعها في معسكر الغزلاني، لتتسلمها قوات الجيش العراقي.")
     seizure = _one(facts, "Seizure")
     assert seizure.roles["target"] == _one(facts, "Withdrawal").roles["target"]
-    assert _tuples(facts) == {
+    assert control_tuples(facts) == {
         ("الحشد الشعبي", "معسكر الغزلاني", "ended"),
         ("قوات الجيش العراقي", "معسكر الغزلاني", "started"),
     }

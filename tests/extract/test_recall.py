@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conflictkg.facts import ArticleFacts, ControlPeriod, Event
+from extract_helpers import control_tuples, entity_labels
+
+from conflictkg.facts import ArticleFacts, Event
 
 R = "https://w3id.org/conflictkg/id/"
 
@@ -17,29 +19,13 @@ def _one(facts: ArticleFacts, event_type: str) -> Event:
     return found[0]
 
 
-def _labels(facts: ArticleFacts) -> dict[str, str]:
-    return {e.id: e.label for e in facts.entities}
-
-
-def _tuples(facts: ArticleFacts) -> set[tuple[str, str, str]]:
-    """(holder label, target label, started/ended/held) of every control period."""
-    labels = _labels(facts)
-
-    def status(p: ControlPeriod) -> str:
-        if p.started_by:
-            return "started"
-        return "ended" if p.ended_by else "held"
-
-    return {(labels[p.holder], labels[p.facility], status(p)) for p in facts.control if p.kind == "control"}
-
-
 def test_a_handover_ends_the_giver_and_starts_the_receiver(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سلّمت قوات الحشد الشعبي مقر اللواء الثالث في مدينة سامراء إلى الجيش العراقي.")
     ev = _one(facts, "Withdrawal")
     assert ev.status == "asserted" and ev.roles["agent"] == [R + "pmf"]
-    labels = _labels(facts)
+    labels = entity_labels(facts)
     assert [labels[b] for b in ev.roles["beneficiary"]] == ["الجيش العراقي"]
-    assert _tuples(facts) == {
+    assert control_tuples(facts) == {
         ("الحشد الشعبي", "مقر اللواء الثالث", "ended"),
         ("الجيش العراقي", "مقر اللواء الثالث", "started"),
     }
@@ -58,7 +44,7 @@ def test_an_expulsion_of_an_armed_actor_ends_its_control(extract: Callable[..., 
     facts = extract("طردت هيئة تحرير الشام عناصر حركة أحرار الشام من بلدة سراقب.")
     ev = _one(facts, "Expulsion")
     assert ev.roles["agent"] == [R + "hts"] and ev.roles["target"] == [R + "saraqib"]
-    assert _tuples(facts) == {
+    assert control_tuples(facts) == {
         ("عناصر حركة أحرار الشام", "سراقب", "ended"),
         ("هيئة تحرير الشام", "سراقب", "started"),
     }
@@ -73,7 +59,7 @@ def test_expelling_unnamed_staff_moves_no_control(extract: Callable[..., Article
 def test_still_controls_is_held_control_and_no_seizure(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("وقال الجيش السوداني إن قوات الدعم السريع لا تزال تسيطر على مطار الخرطوم.")
     assert [e.type for e in facts.events] == ["Statement"]
-    assert _tuples(facts) == {("قوات الدعم السريع", "مطار الخرطوم الدولي", "held")}
+    assert control_tuples(facts) == {("قوات الدعم السريع", "مطار الخرطوم الدولي", "held")}
     [p] = facts.control
     assert p.start is not None and p.end is not None and p.start.latest == p.end.earliest
 
@@ -83,26 +69,26 @@ def test_a_relative_clause_with_the_present_control_verb_is_held(
 ) -> None:
     facts = extract("اشتبكت القوات قرب مدينة منبج التي تسيطر عليها قوات سوريا الديمقراطية.")
     assert [e for e in facts.events if e.type == "Seizure"] == []
-    assert _tuples(facts) == {("قوات سوريا الديمقراطية", "منبج", "held")}
+    assert control_tuples(facts) == {("قوات سوريا الديمقراطية", "منبج", "held")}
 
 
 def test_the_past_control_verb_is_still_a_seizure(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سيطرت قوات سوريا الديمقراطية على مدينة منبج.")
     assert _one(facts, "Seizure").status == "asserted"
-    assert _tuples(facts) == {("قوات سوريا الديمقراطية", "منبج", "started")}
+    assert control_tuples(facts) == {("قوات سوريا الديمقراطية", "منبج", "started")}
 
 
 def test_entering_a_town_is_a_seizure(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("دخلت القوات التركية بلدة تل تمر صباح اليوم.")
     ev = _one(facts, "Seizure")
     assert ev.roles == {"agent": [R + "turkish-forces"], "target": [R + "tal-tamr"]}
-    assert _tuples(facts) == {("القوات التركية", "تل تمر", "started")}
+    assert control_tuples(facts) == {("القوات التركية", "تل تمر", "started")}
 
 
 def test_taking_over_is_a_seizure(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("تسلمت قوات النظام حاجز دوار نوروز في الحسكة.")
     ev = _one(facts, "Seizure")
-    labels = _labels(facts)
+    labels = entity_labels(facts)
     assert ev.roles["agent"] == [R + "syrian-government-forces"]
     assert [labels[t] for t in ev.roles["target"]] == ["حاجز دوار نوروز"]
 
@@ -111,7 +97,7 @@ def test_anonymous_sources_report_asserted_events(extract: Callable[..., Article
     facts = extract("قالت مصادر محلية إن قوات النظام سيطرت على مدينة الرقة.")
     assert [e.type for e in facts.events] == ["Seizure"]
     assert _one(facts, "Seizure").status == "asserted"
-    assert _tuples(facts) == {("قوات النظام", "الرقة", "started")}
+    assert control_tuples(facts) == {("قوات النظام", "الرقة", "started")}
 
 
 def test_new_head_nouns_name_unknown_tribes_markets_and_councils(
@@ -123,7 +109,7 @@ def test_new_head_nouns_name_unknown_tribes_markets_and_councils(
     assert ("سوق المدينة الكبير", "Facility") in kinds
     assert ("مجلس بلدة الصور المحلي", "Actor") in kinds
     statement = _one(facts, "Statement")
-    assert [_labels(facts)[s] for s in statement.roles["speaker"]] == ["مجلس بلدة الصور المحلي"]
+    assert [entity_labels(facts)[s] for s in statement.roles["speaker"]] == ["مجلس بلدة الصور المحلي"]
 
 
 def test_ministries_are_actors(extract: Callable[..., ArticleFacts]) -> None:

@@ -7,7 +7,6 @@ timeline's JSON form, the same as ``conflictkg holdings --format json`` and ``/f
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -15,7 +14,7 @@ from fastapi import APIRouter, Path, Query
 
 from conflictkg import timeline
 from conflictkg.api.dependencies import StoreDep
-from conflictkg.errors import NotFoundError
+from conflictkg.api.ids import is_iri, resolve_id
 from conflictkg.namespace import CKG_NS, CKR_NS
 from conflictkg.store import Store
 
@@ -24,8 +23,6 @@ __all__ = ["resolve_actor", "router"]
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-#: What may stand between <...> in SPARQL (RFC 3987 without the characters SPARQL forbids).
-_IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]+")
 
 ActorId = Annotated[
     str, Path(description=f"local part of the actor IRI (after {CKR_NS}), the full IRI, or an ar/en label")
@@ -35,7 +32,7 @@ Lang = Annotated[Literal["en", "ar"], Query(description="language of the labels 
 
 def _is_actor(store: Store, iri: str) -> bool:
     """True when the store types ``iri`` as an actor (any subclass) or names it as a holder or agent."""
-    if not _IRI.fullmatch(iri):
+    if not is_iri(iri):
         return False
     ask = (
         f"PREFIX ckg: <{CKG_NS}>\nPREFIX rdfs: <{_RDFS}>\n"
@@ -49,21 +46,7 @@ def resolve_actor(store: Store, actor_id: str) -> str:
 
     Raises :class:`~conflictkg.errors.NotFoundError` (404) when it names no actor, or several.
     """
-    if actor_id.startswith(("http://", "https://")):
-        if _is_actor(store, actor_id):
-            return actor_id
-    elif _is_actor(store, CKR_NS + actor_id):
-        return CKR_NS + actor_id
-    try:
-        found = timeline.resolve(store, actor_id, "actor")
-    except NotFoundError as exc:
-        raise NotFoundError(
-            f"no actor {actor_id!r}: give the local part of its IRI (after {CKR_NS}), its full IRI or an "
-            f"Arabic or English label; GET /entities?q=... finds them ({exc})"
-        ) from exc
-    if not _is_actor(store, found):
-        raise NotFoundError(f"no actor {found!r} in the store; GET /entities?q=... finds actors by label")
-    return found
+    return resolve_id(store, actor_id, "actor", _is_actor, "GET /entities?q=... finds actors by label")
 
 
 @router.get(

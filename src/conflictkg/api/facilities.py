@@ -9,7 +9,6 @@ the labels in it.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -18,7 +17,7 @@ from fastapi import APIRouter, Path, Query
 
 from conflictkg import timeline
 from conflictkg.api.dependencies import StoreDep
-from conflictkg.errors import NotFoundError
+from conflictkg.api.ids import is_iri, resolve_id
 from conflictkg.namespace import CKG_NS, CKR_NS
 from conflictkg.store import Store
 
@@ -28,8 +27,6 @@ router = APIRouter(prefix="/facilities", tags=["facilities"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {404: {"description": "no facility with that id or label"}}
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
-#: What may stand between <...> in SPARQL (RFC 3987 without the characters SPARQL forbids).
-_IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]+")
 
 FacilityId = Annotated[
     str,
@@ -40,7 +37,7 @@ Lang = Annotated[Literal["en", "ar"], Query(description="language of the labels 
 
 def _exists(store: Store, iri: str) -> bool:
     """True when the store says anything about ``iri`` as a facility or place (False for a non-IRI)."""
-    if not _IRI.fullmatch(iri):
+    if not is_iri(iri):
         return False
     ask = (
         f"PREFIX ckg: <{CKG_NS}>\nASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ckg:facility|ckg:targetFacility|"
@@ -51,21 +48,9 @@ def _exists(store: Store, iri: str) -> bool:
 
 def resolve_facility(store: Store, facility_id: str) -> str:
     """The IRI of the facility named by ``facility_id`` (IRI local part, full IRI or ar/en label)."""
-    if facility_id.startswith(("http://", "https://")):
-        if _exists(store, facility_id):
-            return facility_id
-    elif _exists(store, CKR_NS + facility_id):
-        return CKR_NS + facility_id
-    try:
-        found = timeline.resolve(store, facility_id, "facility")
-    except NotFoundError as exc:
-        raise NotFoundError(
-            f"no facility {facility_id!r}: give the local part of its IRI (after {CKR_NS}), its full IRI or an "
-            f"Arabic or English label; GET /facilities lists the facilities with a timeline ({exc})"
-        ) from exc
-    if not _exists(store, found):
-        raise NotFoundError(f"no facility {found!r} in the store; GET /facilities lists them")
-    return found
+    return resolve_id(
+        store, facility_id, "facility", _exists, "GET /facilities lists the facilities with a timeline"
+    )
 
 
 def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, str]]:
