@@ -26,6 +26,7 @@ from conflictkg.evaluate import (
     GoldItem,
     evaluate,
     facts_from_json,
+    gold_event_type,
     load_gold,
     normalize,
     score_article,
@@ -650,3 +651,106 @@ def test_malformed_time_bounds_is_an_input_error(tmp_path: Path, bounds: Any) ->
         InputError, match=r'item 0 \(id t1\): events\[1\] key "time_bounds" is .*fix the gold'
     ):
         load_gold(tmp_path)
+
+
+# --- the event types added for issue 3: Handover, SiegeLifting, Reopening ------------------------------------
+
+_LIFT_TEXT = "فكت قوات الحشد الطوق عن سنجار وسلمت النقاط للجيش ثم أعادت فتح الطريق وأزالت الحواجز"
+
+
+def _lifting_gold(*events: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "entities": [],
+        "events": [{"agents": [], "targets": [], "modality": "asserted", **e} for e in events],
+    }
+
+
+def _predicted_events(*typed: tuple[str, str]) -> ArticleFacts:
+    """Facts whose events have the given (type, trigger word of _LIFT_TEXT)."""
+    article = Article(article_iri("lifting"), _LIFT_TEXT, "ar")
+    events = [
+        Event(R + f"ev-{n}", type_, "asserted", {}, _span(_LIFT_TEXT, word), trigger=_span(_LIFT_TEXT, word))  # type: ignore[arg-type]
+        for n, (type_, word) in enumerate(typed)
+    ]
+    return ArticleFacts(article, [], events)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted_type", "matched"),
+    [
+        ({"type": "Siege", "phase": "lifted", "trigger": ["فكت"]}, "SiegeLifting", True),
+        ({"type": "Siege", "phase": "lifted", "trigger": ["فكت"]}, "Siege", False),
+        ({"type": "Siege", "trigger": ["فكت"]}, "SiegeLifting", False),
+        ({"type": "Siege", "trigger": ["فكت"]}, "Siege", True),
+        ({"type": "Other", "subtype": "RoadOpening", "trigger": ["فتح"]}, "Reopening", True),
+        ({"type": "Other", "subtype": "RoadOpening", "trigger": ["فتح"]}, "Deployment", False),
+        (
+            {"type": "Other", "subtype": "RoadOpening/CheckpointRemoval", "trigger": ["أزالت"]},
+            "Reopening",
+            True,
+        ),
+        ({"type": "Closure", "phase": "lifted", "trigger": ["فتح"]}, "Reopening", True),
+        ({"type": "Closure", "trigger": ["فتح"]}, "Reopening", False),
+        ({"type": "Withdrawal", "trigger": ["سلمت"]}, "Handover", True),
+        ({"type": "Withdrawal", "trigger": ["سلمت"]}, "Withdrawal", True),
+        ({"type": "Seizure", "trigger": ["سلمت"]}, "Handover", False),
+    ],
+)
+def test_new_types_match_the_gold_annotation(
+    gold: dict[str, Any], predicted_type: str, matched: bool
+) -> None:
+    word = gold["trigger"][0]
+    score = score_article(_lifting_gold({"id": "V1", **gold}), _predicted_events((predicted_type, word)))
+    assert counts(score)["events"] == ((1, 0, 0) if matched else (0, 1, 1))
+
+
+def test_a_lifted_siege_error_line_names_its_phase() -> None:
+    score = score_article(
+        _lifting_gold({"id": "V1", "type": "Siege", "phase": "lifted", "trigger": ["فكت"]}),
+        _predicted_events(),
+    )
+    (fn,) = score.errors
+    assert fn.kind == "FN" and "Siege (lifted)" in fn.text
+
+
+def test_new_types_round_trip_through_the_schema_json() -> None:
+    import jsonschema
+
+    facts = _predicted_events(("Handover", "سلمت"), ("SiegeLifting", "فكت"), ("Reopening", "فتح"))
+    facts.events[1].lifts = [R + "ev-siege"]
+    data = facts.to_json()
+    schema = json.loads((SEED_DIR / "facts.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    forms = [(e["type"], e.get("subtype"), e.get("phase")) for e in data["events"]]
+    assert forms == [
+        ("Withdrawal", "Handover", None),
+        ("Siege", "SiegeLifting", "lifted"),
+        ("Closure", "Reopening", "lifted"),
+    ]
+    back = facts_from_json(data)
+    assert [e.type for e in back.events] == ["Handover", "SiegeLifting", "Reopening"]
+    assert back.events[1].lifts == [R + "ev-siege"]
+    assert back.to_json() == data
+    data["events"][0]["subtype"] = "Surrender"
+    with pytest.raises(InputError, match=r"'Withdrawal' with subtype 'Surrender'"):
+        facts_from_json(data)
+    data["events"][0] = {**data["events"][0], "type": "Capture"}
+    del data["events"][0]["subtype"]
+    with pytest.raises(InputError, match=r"event type 'Capture' is not one of"):
+        facts_from_json(data)
+
+
+@pytest.mark.parametrize(
+    ("gold", "wanted"),
+    [
+        ({"type": "Siege"}, "Siege"),
+        ({"type": "Siege", "phase": "ongoing"}, "Siege"),
+        ({"type": "Siege", "phase": "lifted"}, "SiegeLifting"),
+        ({"type": "Closure", "phase": "lifted"}, "Reopening"),
+        ({"type": "Withdrawal", "phase": "lifted"}, "Withdrawal"),  # no lifted form: the type itself
+        ({"type": "Other", "subtype": "CheckpointRemoval"}, "Reopening"),
+        ({"type": "Other", "subtype": "Curfew"}, None),
+    ],
+)
+def test_gold_event_type(gold: dict[str, Any], wanted: str | None) -> None:
+    assert gold_event_type(gold) == wanted

@@ -284,3 +284,57 @@ def test_turtle_serialisation_has_the_same_triples() -> None:
     assert isomorphic(back, g)
     with pytest.raises(InputError, match="unknown RDF format"):
         serialize_article(seed_like(), format="xml")  # type: ignore[arg-type]
+
+
+def _new_types_facts() -> ArticleFacts:
+    """The seed-like facts plus a handover, a siege lifting of event 0 and a closure with its reopening."""
+    facts = seed_like()
+    t = facts.article.text
+    handover = event(KEY, 6, "Handover", t, agent=[ASAYISH], target=[FINANCE], beneficiary=[GOVERNMENT])
+    lifting = event(KEY, 7, "SiegeLifting", t, besieger=[FOURTH_DIVISION], besieged=[ASHRAFIEH])
+    lifting.lifts = [facts.events[0].id]
+    closure = event(KEY, 8, "Closure", t, agent=[FOURTH_DIVISION], target=[AIRPORT])
+    reopening = event(KEY, 9, "Reopening", t, agent=[FOURTH_DIVISION], target=[AIRPORT])
+    reopening.lifts = [closure.id]
+    facts.events += [handover, lifting, closure, reopening]
+    return facts
+
+
+def test_new_event_types_become_their_classes_with_roles_and_links() -> None:
+    g = article_graph(_new_types_facts(), generated_at=STAMP)
+    handover, lifting, closure, reopening = (URIRef(iri.event_iri(KEY, n)) for n in (6, 7, 8, 9))
+    assert set(g.objects(handover, RDF.type)) == {CKG.Handover}
+    assert g.value(handover, CKG.agent) == URIRef(ASAYISH)
+    assert g.value(handover, CKG.beneficiary) == URIRef(GOVERNMENT)
+    assert g.value(handover, CKG.targetFacility) == URIRef(FINANCE)
+    assert set(g.objects(lifting, RDF.type)) == {CKG.SiegeLifting}
+    assert g.value(lifting, CKG.besieger) == URIRef(FOURTH_DIVISION)
+    assert g.value(lifting, CKG.besieged) == URIRef(ASHRAFIEH)
+    assert g.value(lifting, CKG.lifts) == EV[0]
+    assert g.value(lifting, CKG.reopens) is None
+    assert set(g.objects(reopening, RDF.type)) == {CKG.Reopening}
+    assert g.value(reopening, CKG.reopens) == closure
+    assert g.value(reopening, CKG.lifts) is None
+
+
+def test_new_event_types_pass_the_shapes() -> None:
+    from conflictkg.settings import Settings
+    from conflictkg.validate import Validator
+
+    settings = Settings()
+    report = Validator.from_files(settings.shapes_file, settings.ontology_file)(
+        article_graph(_new_types_facts(), generated_at=STAMP)
+    )
+    assert report.results == [], report.text()
+    broken = _new_types_facts()
+    broken.events[6].roles.pop("beneficiary")  # a handover without its recipient
+    report = Validator.from_files(settings.shapes_file, settings.ontology_file)(article_graph(broken))
+    assert not report.conforms
+    assert [(r.focus, r.path) for r in report.violations] == [(iri.event_iri(KEY, 6), str(CKG.beneficiary))]
+
+
+def test_lifts_on_another_type_is_an_input_error() -> None:
+    facts = seed_like()
+    facts.events[1].lifts = [facts.events[0].id]
+    with pytest.raises(InputError, match=r"a Seizure cannot lift.*Reopening or a SiegeLifting"):
+        article_graph(facts)

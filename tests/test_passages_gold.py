@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from conflictkg.evaluate import OTHER_SUBTYPES, GoldItem, evaluate, load_gold
+from conflictkg.evaluate import OTHER_SUBTYPES, GoldItem, evaluate, gold_event_type, load_gold
 from conflictkg.facts import Article, ArticleFacts, ControlPeriod, Entity, Event, Span
 
 PASSAGES = Path(__file__).parent / "data" / "passages"
@@ -379,7 +379,7 @@ def _oracle(items: dict[str, dict[str, Any]]) -> Any:
             events.append(
                 Event(
                     id=f"urn:oracle:{gold['id']}:{v['id']}",
-                    type=v["type"] if v["type"] != "Other" else OTHER_SUBTYPES[v["subtype"]],  # type: ignore[arg-type]
+                    type=gold_event_type(v),  # type: ignore[arg-type]
                     status=STATUS_OF[v["modality"]],  # type: ignore[arg-type]
                     roles={k: [iri[x] for x in ids] for k, ids in roles.items() if ids},
                     evidence=trigger,

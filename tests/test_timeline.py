@@ -169,6 +169,68 @@ def test_second_article_seizure_on_a_later_date(store: OxigraphStore) -> None:
     assert periods[3].sources == [B]
 
 
+def later_events(*events_: tuple[str, dict[str, list[str]]], status: str = "asserted") -> ArticleFacts:
+    """Article b001 (1 May) telling ``events_`` (type, roles) in that order."""
+    a = article("b001", LATER)
+    facts = ArticleFacts(article=a, entities=entities(a.text))
+    for n, (type_, roles) in enumerate(events_, start=1):
+        facts.events.append(event("b001", n, type_, a.text, day=LATER, status=status, **roles))
+    return facts
+
+
+def test_a_handover_passes_the_facility_to_the_recipient_not_the_owner(store: OxigraphStore) -> None:
+    # seed: the Asayish seize and leave on 14 April; b001 (1 May): they seize it again, then hand it to
+    # the SDF: the Asayish's period ends and the SDF's starts, the government is not restored.
+    write(
+        store,
+        seed_like(),
+        later_events(
+            ("Seizure", {"agent": [ASAYISH], "target": [FINANCE]}),
+            ("Handover", {"agent": [ASAYISH], "target": [FINANCE], "beneficiary": [SDF]}),
+        ),
+    )
+    assert spans(facility_timeline(store, FINANCE))[2:] == [
+        (GOVERNMENT, SEED_DAY, LATER, ev("a000", 3), ev("b001", 1)),
+        (ASAYISH, LATER, LATER, ev("b001", 1), ev("b001", 2)),
+        (SDF, LATER, None, ev("b001", 2), None),
+    ]
+    assert [p.holder for p in holders(store, FINANCE)] == [SDF]
+
+
+def test_a_handover_by_an_unrecorded_holder_still_gives_the_recipient_control(store: OxigraphStore) -> None:
+    # Nothing in the store says the Asayish held it, but handing it over says they did: the facility
+    # passes from whoever held it (the owner) to the recipient.
+    write(store, later_events(("Handover", {"agent": [ASAYISH], "target": [FINANCE], "beneficiary": [SDF]})))
+    assert spans(facility_timeline(store, FINANCE)) == [
+        (GOVERNMENT, None, LATER, None, ev("b001", 1)),
+        (SDF, LATER, None, ev("b001", 1), None),
+    ]
+
+
+@pytest.mark.parametrize("status", ["denied", "negated", "hypothetical", "reported"])
+def test_a_handover_that_is_not_asserted_changes_nothing(store: OxigraphStore, status: str) -> None:
+    write(
+        store,
+        later_events(
+            ("Handover", {"agent": [ASAYISH], "target": [FINANCE], "beneficiary": [SDF]}), status=status
+        ),
+    )
+    assert spans(facility_timeline(store, FINANCE)) == [(GOVERNMENT, None, None, None, None)]
+
+
+def test_sieges_liftings_closures_and_reopenings_touch_no_control(store: OxigraphStore) -> None:
+    write(
+        store,
+        later_events(
+            ("Siege", {"besieger": [ASAYISH], "besieged": [FINANCE]}),
+            ("SiegeLifting", {"besieger": [ASAYISH], "besieged": [FINANCE]}),
+            ("Closure", {"agent": [SDF], "target": [FINANCE]}),
+            ("Reopening", {"agent": [SDF], "target": [FINANCE]}),
+        ),
+    )
+    assert spans(facility_timeline(store, FINANCE)) == [(GOVERNMENT, None, None, None, None)]
+
+
 def test_holders_at_a_date_inclusive_and_now(store: OxigraphStore) -> None:
     write(store, seed_like(), later_seizure())
     assert [p.holder for p in holders(store, FINANCE, date(2022, 4, 1))] == [GOVERNMENT]

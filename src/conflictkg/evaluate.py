@@ -30,7 +30,11 @@ exact pairs are matched first, so the alignment prefers them; micro-averaged P/R
   gold id -> predicted IRI used by the two layers below.
 - events: the predicted type must equal the gold type, where a gold ``Other`` maps by its
   ``subtype`` through :data:`OTHER_SUBTYPES` (an unknown subtype can never match and is reported
-  as such); and some normalised gold trigger must occur inside the normalised predicted trigger
+  as such; ``RoadOpening`` and ``CheckpointRemoval`` are a predicted ``Reopening``), a gold
+  ``Siege`` (or ``Closure``) with ``"phase": "lifted"`` needs a predicted ``SiegeLifting`` (or
+  ``Reopening``) and one without a phase never matches those, and a gold ``Withdrawal`` also
+  accepts a predicted ``Handover`` (a handover is a withdrawal: :data:`ACCEPTED_TYPES`);
+  and some normalised gold trigger must occur inside the normalised predicted trigger
   or evidence text, or the predicted trigger inside a gold trigger. Secondary figure: for matched
   events, the agents are right when the aligned gold ``agents`` equal the predicted fillers of
   the roles in :data:`AGENT_ROLES`. Time, a second secondary figure: for matched events whose gold
@@ -69,13 +73,16 @@ from conflictkg.facts import (
     Event,
     Span,
     When,
+    event_type_from_json,
 )
 from conflictkg.iri import article_iri, article_key
 
 __all__ = [
+    "ACCEPTED_TYPES",
     "AGENT_ROLES",
     "CONTROL_STATUSES",
     "LAYERS",
+    "LIFTED_TYPES",
     "OTHER_SUBTYPES",
     "SPLITS",
     "AgentScore",
@@ -88,6 +95,7 @@ __all__ = [
     "TimeScore",
     "evaluate",
     "facts_from_json",
+    "gold_event_type",
     "load_gold",
     "normalize",
     "score_article",
@@ -100,15 +108,19 @@ SPLITS: tuple[str, ...] = ("dev", "heldout")
 OTHER_SUBTYPES: dict[str, str] = {
     "Promise": "Promise",
     "Deployment": "Deployment",
-    "RoadOpening/CheckpointRemoval": "Deployment",
-    "RoadOpening": "Deployment",
-    "CheckpointRemoval": "Deployment",
+    "RoadOpening/CheckpointRemoval": "Reopening",
+    "RoadOpening": "Reopening",
+    "CheckpointRemoval": "Reopening",
     "SecurityMeasures": "Statement",
     "Announcement": "Announcement",
     "Statement": "Statement",
     "Agreement": "Agreement",
     "Levy": "Levy",
 }
+#: gold type with ``"phase": "lifted"`` -> the predicted type that ends such an event.
+LIFTED_TYPES: dict[str, str] = {"Siege": "SiegeLifting", "Closure": "Reopening"}
+#: the type a gold event needs -> every predicted type that matches it (a subclass counts as its class).
+ACCEPTED_TYPES: dict[str, frozenset[str]] = {"Withdrawal": frozenset({"Withdrawal", "Handover"})}
 #: predicted roles whose fillers stand for the gold ``agents``.
 AGENT_ROLES: tuple[str, ...] = ("agent", "party", "besieger", "speaker")
 
@@ -356,11 +368,18 @@ def _is_gold_group(gold: dict[str, Any]) -> bool:
     return str(gold["id"]).startswith("G") or bool(gold.get("members"))
 
 
-def _gold_event_type(gold: dict[str, Any]) -> str | None:
+def gold_event_type(gold: dict[str, Any]) -> str | None:
     """The predicted type a gold event needs; ``None`` for an ``Other`` subtype we cannot map."""
-    if gold["type"] != "Other":
-        return str(gold["type"])
-    return OTHER_SUBTYPES.get(str(gold.get("subtype")))
+    if gold["type"] == "Other":
+        return OTHER_SUBTYPES.get(str(gold.get("subtype")))
+    if gold.get("phase") == "lifted" and gold["type"] in LIFTED_TYPES:
+        return LIFTED_TYPES[str(gold["type"])]
+    return str(gold["type"])
+
+
+def _type_match(wanted: str | None, predicted: str) -> bool:
+    """Whether a predicted event type satisfies the type a gold event needs."""
+    return wanted is not None and predicted in ACCEPTED_TYPES.get(wanted, frozenset({wanted}))
 
 
 def _trigger_match(triggers: list[str], event: Event) -> bool:
@@ -431,16 +450,17 @@ def score_article(gold: dict[str, Any], predicted: ArticleFacts, *, item: str = 
     gold_events: list[dict[str, Any]] = list(gold.get("events", []))
     edges = {}
     for i, g in enumerate(gold_events):
-        wanted = _gold_event_type(g)
+        wanted = gold_event_type(g)
         for j, ev in enumerate(predicted.events):
-            if wanted == ev.type and _trigger_match(_as_list(g.get("trigger")), ev):
+            if _type_match(wanted, ev.type) and _trigger_match(_as_list(g.get("trigger")), ev):
                 edges[(i, j)] = 2
     pairs = _matching(len(gold_events), edges)
 
     def gold_event_text(i: int) -> tuple[str, str]:
         g = gold_events[i]
         kind = g["type"] if g["type"] != "Other" else f"Other/{g.get('subtype')}"
-        note = "" if _gold_event_type(g) else " (subtype not in OTHER_SUBTYPES: cannot match)"
+        kind += f" ({g['phase']})" if g.get("phase") else ""
+        note = "" if gold_event_type(g) else " (subtype not in OTHER_SUBTYPES: cannot match)"
         return str(g["id"]), f"{kind} {' | '.join(_as_list(g.get('trigger')))}{note}"
 
     def predicted_event_text(j: int) -> tuple[str, str]:
@@ -905,7 +925,7 @@ def facts_from_json(data: dict[str, Any]) -> ArticleFacts:
         events = [
             Event(
                 id=ev["id"],
-                type=ev["type"],
+                type=event_type_from_json(ev),
                 status=ev["status"],
                 roles={k: list(v) for k, v in ev.get("roles", {}).items()},
                 evidence=_span(ev["evidence"]),
@@ -916,6 +936,7 @@ def facts_from_json(data: dict[str, Any]) -> ArticleFacts:
                 denies=list(ev.get("denies", [])),
                 in_response_to=list(ev.get("in_response_to", [])),
                 outcome=list(ev.get("outcome", [])),
+                lifts=list(ev.get("lifts", [])),
             )
             for ev in data["events"]
         ]

@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 __all__ = [
     "CONTROL_KINDS",
     "ENTITY_TYPES",
     "EVENT_TYPES",
+    "JSON_EVENT_TYPES",
     "ROLE_NAMES",
     "STATUSES",
     "Article",
@@ -28,9 +29,11 @@ __all__ = [
     "Event",
     "EventType",
     "GazetteerEntry",
+    "JsonEventType",
     "Span",
     "Status",
     "When",
+    "event_type_from_json",
 ]
 
 EntityType = Literal["Actor", "Facility", "Place"]
@@ -48,12 +51,58 @@ EventType = Literal[
     "Announcement",
     "Statement",
     "Denial",
+    "Handover",
+    "SiegeLifting",
+    "Reopening",
 ]
 Status = Literal["asserted", "denied", "negated", "hypothetical", "reported"]
 
 ENTITY_TYPES: tuple[str, ...] = ("Actor", "Facility", "Place")
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class JsonEventType:
+    """How an internal event type is written in the facts JSON, whose ``type`` enum is closed.
+
+    ``../shared/seed/facts.schema.json`` lists the thirteen original types only, but lets events carry
+    extra keys; so a newer, more specific type is written as its nearest schema type plus ``subtype``
+    (and ``phase`` where the gold format has one), the way the gold files annotate it.
+    """
+
+    type: str
+    subtype: str | None = None
+    phase: str | None = None
+
+
+#: internal type -> its JSON form; types not listed are written as themselves (docs/contracts.md).
+JSON_EVENT_TYPES: dict[str, JsonEventType] = {
+    "Handover": JsonEventType("Withdrawal", "Handover"),
+    "SiegeLifting": JsonEventType("Siege", "SiegeLifting", "lifted"),
+    "Reopening": JsonEventType("Closure", "Reopening", "lifted"),
+}
+
+
+def event_type_from_json(data: dict[str, Any]) -> EventType:
+    """The internal event type of an event read back from the facts JSON (inverse of JSON_EVENT_TYPES).
+
+    ``{"type": "Siege", "subtype": "SiegeLifting"}`` is a SiegeLifting; a ``type`` alone is itself.
+    Raises ``ValueError`` naming the type (and subtype) when it is not one this module writes.
+    """
+    json_type = str(data["type"])
+    subtype = data.get("subtype")
+    if subtype is None:
+        if json_type not in EVENT_TYPES:
+            raise ValueError(f"event type {json_type!r} is not one of {list(EVENT_TYPES)}")
+        return cast(EventType, json_type)
+    for internal, form in JSON_EVENT_TYPES.items():
+        if form.type == json_type and form.subtype == subtype:
+            return cast(EventType, internal)
+    known = sorted(f"{f.type}/{f.subtype}" for f in JSON_EVENT_TYPES.values())
+    raise ValueError(f"event type {json_type!r} with subtype {subtype!r} is not one of {known}")
+
+
 #: role name -> what it links (the JSON's ``roles`` keys; ``model.py`` maps each to a ckg: property).
 ROLE_NAMES: tuple[str, ...] = (
     "agent",
@@ -175,17 +224,24 @@ class Event:
     denies: list[str] = field(default_factory=list)
     in_response_to: list[str] = field(default_factory=list)
     outcome: list[str] = field(default_factory=list)
+    #: SiegeLifting: the Siege it lifts; Reopening: the Closure it ends (when the article tells both).
+    lifts: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        form = JSON_EVENT_TYPES.get(self.type, JsonEventType(self.type))
         d: dict[str, Any] = {
             "id": self.id,
-            "type": self.type,
+            "type": form.type,
             "status": self.status,
             "roles": {k: list(v) for k, v in self.roles.items() if v},
             "evidence": self.evidence.to_json(),
             "time": self.time.to_json() if self.time else None,
             "seq": self.seq,
         }
+        if form.subtype is not None:
+            d["subtype"] = form.subtype
+        if form.phase is not None:
+            d["phase"] = form.phase
         if self.trigger is not None:
             d["trigger"] = self.trigger.to_json()
         if self.rule:
@@ -196,6 +252,8 @@ class Event:
             d["in_response_to"] = list(self.in_response_to)
         if self.outcome:
             d["outcome"] = list(self.outcome)
+        if self.lifts:
+            d["lifts"] = list(self.lifts)
         return d
 
 

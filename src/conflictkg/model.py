@@ -66,6 +66,8 @@ _TARGET_PROPERTIES: dict[str, URIRef] = {
     "Place": CKG.targetPlace,
     "Actor": CKG.patient,
 }
+#: Event.lifts -> the property it becomes, by event type: a lifting names the siege, a reopening the closure.
+_LIFT_PROPERTIES: dict[str, URIRef] = {"SiegeLifting": CKG.lifts, "Reopening": CKG.reopens}
 STATUS_TERMS: dict[str, URIRef] = {
     "asserted": CKG.Asserted,
     "denied": CKG.Denied,
@@ -243,6 +245,15 @@ class _Builder:
         ):
             for target in targets:
                 self.add(node, prop, URIRef(target))
+        if ev.lifts:
+            lifts = _LIFT_PROPERTIES.get(ev.type)
+            if lifts is None:
+                raise InputError(
+                    f"event {ev.id}: a {ev.type} cannot lift another event (lifts={ev.lifts}); only a "
+                    f"{' or a '.join(sorted(_LIFT_PROPERTIES))} does: clear Event.lifts or fix the type"
+                )
+            for target in ev.lifts:
+                self.add(node, lifts, URIRef(target))
         evidence = URIRef(iri.evidence_iri(ev.id))
         self.add(node, CKG.evidence, evidence)
         self.add(evidence, RDF.type, CKG.Evidence)

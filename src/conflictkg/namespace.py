@@ -58,12 +58,15 @@ class CKG(DefinedNamespace):
     Event: URIRef
     Seizure: URIRef
     Withdrawal: URIRef
+    Handover: URIRef
     Siege: URIRef
+    SiegeLifting: URIRef
     Negotiation: URIRef
     Agreement: URIRef
     Expulsion: URIRef
     Deployment: URIRef
     Closure: URIRef
+    Reopening: URIRef
     Levy: URIRef
     SpeechAct: URIRef
     Statement: URIRef
@@ -104,6 +107,8 @@ class CKG(DefinedNamespace):
     inResponseTo: URIRef
     hasOutcome: URIRef
     denies: URIRef
+    lifts: URIRef
+    reopens: URIRef
     status: URIRef
     seq: URIRef
     evidence: URIRef

@@ -7,7 +7,8 @@ time, from the events in the store (SPARQL through :class:`~conflictkg.store.Sto
 
 The rules:
 
-* Only asserted ``ckg:Seizure`` and ``ckg:Withdrawal`` events count, with a ``ckg:targetFacility`` or
+* Only asserted ``ckg:Seizure``, ``ckg:Withdrawal`` and ``ckg:Handover`` events count (sieges, their
+  liftings, closures and reopenings never change who holds what), with a ``ckg:targetFacility`` or
   ``ckg:targetPlace`` (a target that is a ``ckg:Group`` stands for its ``ckg:member``s). An event whose
   status is denied, negated, hypothetical or reported, or that some event ``ckg:denies``, never opens or
   closes anything.
@@ -18,6 +19,9 @@ The rules:
   current holder's period (end = date, ended_by = the seizure) and opens X's. A withdrawal by a current
   holder closes its period and, when nobody else holds the facility, restores the owner (started_by = the
   withdrawal). A withdrawal by someone who does not hold the facility changes nothing.
+* A handover by X to Y (``ckg:beneficiary``) is a withdrawal whose facility passes to Y rather than back to
+  the owner: X's period closes, so does any other current holder's (the article says the facility is Y's
+  now), and Y's opens, all with the handover as the event. Without a recipient it is a plain withdrawal.
 * A period stated without events (``ckg:ControlPeriod`` with neither ``ckg:startedBy`` nor
   ``ckg:endedBy``, "under the control of X") means X held the facility at least from its start (date or
   latest bound) to its end (date or earliest bound). When a derived period of X covers that span, the
@@ -51,6 +55,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 _SEIZURE = f"{CKG_NS}Seizure"
 _WITHDRAWAL = f"{CKG_NS}Withdrawal"
+_KINDS = {_SEIZURE: "seizure", _WITHDRAWAL: "withdrawal", f"{CKG_NS}Handover": "handover"}
 
 
 @dataclass(slots=True)
@@ -101,6 +106,8 @@ class _Event:
     published: date | None
     article: str | None
     seq: int
+    #: a handover's recipients (ckg:beneficiary); empty for other events
+    recipients: set[str] = field(default_factory=set)
 
     def facilities(self) -> set[str]:
         out: set[str] = set()
@@ -141,12 +148,13 @@ def _events(store: Store, facility: str | None) -> list[_Event]:
         match = f"FILTER (?target = <{facility}> || EXISTS {{ ?target ckg:member <{facility}> }})"
     rows = store.query(
         _PREFIXES
-        + f"""SELECT ?e ?type ?agent ?target ?member ?date ?nb ?na ?pub ?art ?seq WHERE {{
+        + f"""SELECT ?e ?type ?agent ?recipient ?target ?member ?date ?nb ?na ?pub ?art ?seq WHERE {{
   GRAPH ?g {{
-    VALUES ?type {{ ckg:Seizure ckg:Withdrawal }}
+    VALUES ?type {{ ckg:Seizure ckg:Withdrawal ckg:Handover }}
     ?e a ?type ; ckg:status ckg:Asserted .
     {{ ?e ckg:targetFacility ?target }} UNION {{ ?e ckg:targetPlace ?target }}
     OPTIONAL {{ ?e ckg:agent ?agent }}
+    OPTIONAL {{ ?e a ckg:Handover ; ckg:beneficiary ?recipient }}
     OPTIONAL {{ ?e ckg:startDate ?date }}
     OPTIONAL {{ ?e ckg:startNotBefore ?nb }}
     OPTIONAL {{ ?e ckg:startNotAfter ?na }}
@@ -165,11 +173,13 @@ def _events(store: Store, facility: str | None) -> list[_Event]:
             published = _as_date(r["pub"])
             day = _as_date(r["date"]) or _as_date(r["na"]) or _as_date(r["nb"]) or published
             seq = r["seq"] if isinstance(r["seq"], int) else 0
-            kind = "seizure" if r["type"] == _SEIZURE else "withdrawal"
+            kind = _KINDS[r["type"]]
             ev = _Event(r["e"], kind, set(), set(), defaultdict(set), day, published, r["art"], seq)
             events[r["e"]] = ev
         if r["agent"]:
             ev.agents.add(r["agent"])
+        if r["recipient"]:
+            ev.recipients.add(r["recipient"])
         ev.targets.add(r["target"])
         if r["member"]:
             ev.members[r["target"]].add(r["member"])
@@ -252,16 +262,23 @@ def _derive(facility: str, events: list[_Event], owner: str | None, held: list[_
     if owner:
         open_(owner, None)
     for ev in events:
-        if not ev.agents:
+        if ev.kind == "handover" and ev.recipients:
+            # the giver leaves and the facility passes to the recipients: like a seizure by them
+            takers = ev.recipients
+        elif ev.kind == "seizure":
+            takers = ev.agents
+        else:
+            takers = set()
+        if not ev.agents and not takers:
             continue  # nobody to hand the facility to, or to take it from
-        if ev.kind == "seizure":
-            for holder in sorted(set(current) - ev.agents):
+        if takers:
+            for holder in sorted(set(current) - takers):
                 close(holder, ev)
-            for agent in sorted(ev.agents):
-                if agent in current:
-                    current[agent].add_source(ev.article)  # a seizure of what it already holds
+            for taker in sorted(takers):
+                if taker in current:
+                    current[taker].add_source(ev.article)  # taking what it already holds
                 else:
-                    open_(agent, ev)
+                    open_(taker, ev)
         else:
             leaving = sorted(ev.agents & set(current))
             for holder in leaving:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from pathlib import Path
 
 from export_helpers import exported, parse_gexf
 
+from conflictkg.articles import article_from_text
+from conflictkg.cli import build_extractor, build_validator, prepare_store
 from conflictkg.export.acled import COLUMNS, EVENT_TYPES
+from conflictkg.ingest import ingest
 from conflictkg.namespace import CKG_NS
+from conflictkg.settings import Settings
 from conflictkg.store import OxigraphStore
 
 ACLED_COLUMNS = [
@@ -97,3 +102,27 @@ def test_the_date_filter_applies_to_the_csv(synthetic_store: OxigraphStore) -> N
         lo.isoformat() <= r["event_date"] <= hi.isoformat() for r in table if r["event_date"]
     )
     assert len(table) < len(rows(exported(synthetic_store, "csv")))
+
+
+def test_a_handover_is_a_transfer_of_territory_to_its_recipient(tmp_path: Path) -> None:
+    """The giver is actor1 and the recipient (``ckg:beneficiary``) actor2, through the real ingest path."""
+    settings = Settings(store_dir=tmp_path / "store")
+    text = "سلّمت قوات سوريا الديمقراطية مطار القامشلي إلى القوات الروسية يوم الخميس الماضي."
+    article = article_from_text(text, where="handover", published=date(2023, 3, 11))
+    store = OxigraphStore(settings.store_dir)
+    try:
+        prepare_store(store, settings)
+        report = ingest(
+            [article], extractor=build_extractor(settings), store=store, validator=build_validator(settings)
+        )
+        assert report.accepted, [r.reason[:300] for r in report.rejected]
+        table = rows(exported(store, "csv"))
+    finally:
+        store.close()
+    row = next(r for r in table if r["ckg_class"] == "Handover")
+    assert (row["event_type"], row["sub_event_type"]) == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    )
+    assert (row["actor1"], row["actor2"]) == ("Syrian Democratic Forces", "Russian forces")
+    assert "Qamishli" in row["location"] and row["event_date"] == "2023-03-09"

@@ -6,19 +6,20 @@ ACLED layout (``event_date, event_type, sub_event_type, actor1, actor2, location
 (so the same filters apply), plus each event's evidence quote and its article's outlet and URL.
 
 How our classes map (:data:`EVENT_TYPES`): every conflictkg event is a *Strategic development* in ACLED's
-terms (no battles, explosions or fatalities are extracted). ``Seizure`` and ``Withdrawal`` are
-"Non-violent transfer of territory", ``Agreement`` "Agreement", ``Deployment`` "Change to group/activity",
-everything else (``Siege Negotiation Expulsion Closure Levy`` and the speech acts ``Statement
-Announcement Promise Denial``) "Other"; the exact class is kept in ``ckg_class``.
+terms (no battles, explosions or fatalities are extracted). ``Seizure``, ``Withdrawal`` and
+``Handover`` are "Non-violent transfer of territory", ``Agreement`` "Agreement", ``Deployment``
+"Change to group/activity", everything else (``Siege SiegeLifting Negotiation Expulsion Closure
+Reopening Levy`` and the speech acts ``Statement Announcement Promise Denial``) "Other"; the exact
+class is kept in ``ckg_class``.
 
 How roles map: ``actor1`` is the first agent, besieger or speaker (by label), else the first party;
-the others of that side go to ``assoc_actor_1``. ``actor2`` is the first besieged actor, patient or
-other party, the rest to ``assoc_actor_2``. Mediators get their own column ``mediator``. ``location``
-is the target (or besieged) facility or place, else the event's place or venue; ``admin1``
-(governorate), ``admin2`` (city or town) and ``country`` come from ``geo:sfWithin`` upwards.
-``event_date`` is the day; for an event known only by bounds it is the latest bound and
-``time_precision`` is 2 (a week or less) or 3;
-1 is an exact day. An event that is not asserted (denied, reported, ...) is tagged ``status: ...``.
+the others of that side go to ``assoc_actor_1``. ``actor2`` is the first besieged actor, patient,
+recipient (of a handover) or other party, the rest to ``assoc_actor_2``. Mediators get their own
+column ``mediator``. ``location`` is the target (or besieged) facility or place, else the event's
+place or venue; ``admin1`` (governorate), ``admin2`` (city or town) and ``country`` come from
+``geo:sfWithin`` upwards. ``event_date`` is the day; for an event known only by bounds it is the
+latest bound and ``time_precision`` is 2 (a week or less) or 3; 1 is an exact day. An event that is
+not asserted (denied, reported, ...) is tagged ``status: ...``.
 Columns after ``tags`` are conflictkg's own.
 """
 
@@ -68,11 +69,12 @@ _STRATEGIC = "Strategic developments"
 EVENT_TYPES: dict[str, tuple[str, str]] = {
     "Seizure": (_STRATEGIC, "Non-violent transfer of territory"),
     "Withdrawal": (_STRATEGIC, "Non-violent transfer of territory"),
+    "Handover": (_STRATEGIC, "Non-violent transfer of territory"),
     "Agreement": (_STRATEGIC, "Agreement"),
     "Deployment": (_STRATEGIC, "Change to group/activity"),
 }
 _SIDE1 = ("agent", "besieger", "speaker")
-_SIDE2 = ("besieged", "target")
+_SIDE2 = ("besieged", "target", "beneficiary")
 _ADMIN = {"admin1": ("Governorate", "Region"), "admin2": ("City", "Town"), "country": ("Country",)}
 
 

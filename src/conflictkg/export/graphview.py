@@ -65,6 +65,7 @@ ROLE_KINDS: dict[str, str] = {
     "patient": "target",
     "place": "place",
     "venue": "venue",
+    "beneficiary": "beneficiary",
 }
 CONTAINMENT_KINDS: dict[str, str] = {
     "http://www.w3.org/ns/org#subOrganizationOf": "part-of",
