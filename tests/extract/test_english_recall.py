@@ -35,8 +35,9 @@ def test_the_subject_stands_before_a_plan_marker(extract: Callable[..., ArticleF
     facts = extract(
         "Turkish forces are scheduled to hand over the Tal Halaf base to the Syrian National Army.", EN, "en"
     )
-    (ev,) = _events(facts, "Withdrawal")
+    (ev,) = _events(facts, "Handover")  # a named recipient: a handover
     assert _labels(facts, ev.roles["agent"]) == ["Turkish forces"]
+    assert _labels(facts, ev.roles["beneficiary"]) == ["Syrian National Army"]
     assert ev.status == "hypothetical"
     assert _control(facts) == set()  # a plan opens and closes nothing
 
@@ -119,5 +120,5 @@ def test_local_before_a_head_belongs_to_the_name(extract: Callable[..., ArticleF
 
 def test_reopening_a_crossing_is_a_road_opening(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("The Kurdistan Regional Government reopened the Faysh Khabur crossing.", EN, "en")
-    (ev,) = _events(facts, "Deployment")
+    (ev,) = _events(facts, "Reopening")
     assert _labels(facts, ev.roles["agent"]) == ["Kurdistan Regional Government"]

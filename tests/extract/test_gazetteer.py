@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from conflictkg import iri
 from conflictkg.extract import Extractor, match_key
+from conflictkg.extract.gazetteer import label_words
 from conflictkg.facts import ArticleFacts, GazetteerEntry
 from conflictkg.gazetteer import gazetteer_graph
 from conflictkg.namespace import CKR_NS
@@ -89,3 +91,55 @@ def test_the_index_is_a_trie_not_a_regex_per_label(extractor: Extractor) -> None
     assert m is not None and (m.start, m.end) == (0, 3)
     assert [c.entry.iri for c in m.candidates] == [CKR_NS + "sdf"]
     assert extractor.gazetteer.match(toks, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iri"),
+    [
+        ("اعتقل الأمن العسكري شاباً في مدينة درعا.", "military-security"),
+        ("داهمت دورية للأمن السياسي منزلاً في حمص.", "political-security"),
+        ("سيطرت حركة أحرار الشام على بلدة سرجة.", "ahrar-al-sham"),
+        ("انسحبت فرقة السلطان مراد من قرية في ريف حلب.", "sultan-murad-division"),
+        ("قالت مصادر إن الحمزات انسحبوا من مقراتهم في عفرين.", "hamza-division"),
+        ("قال حزب الإصلاح إن قواته انسحبت من مدينة عتق.", "islah-party"),
+        ("نفى المرصد السوري لحقوق الإنسان دخول القوات الروسية إلى البلدة.", "syrian-observatory"),
+        ("دخلت قافلة لبرنامج الأغذية العالمي إلى مدينة الفاشر.", "world-food-programme"),
+        ("أعلنت مشيخة العقل رفضها دخول القوات إلى السويداء.", "druze-sheikhdom-of-reason"),
+        ("اقتحمت فرقة الحمزة مقر الفيلق الثالث في مدينة الباب.", "third-legion"),
+    ],
+)
+def test_well_known_actors_beyond_the_seed_link(
+    extract: Callable[..., ArticleFacts], text: str, iri: str
+) -> None:
+    assert CKR_NS + iri in _labels(extract(text))
+
+
+def test_the_new_actors_sit_in_their_hierarchy(gazetteer_entries: tuple[GazetteerEntry, ...]) -> None:
+    by_iri = {e.iri: e for e in gazetteer_entries}
+    assert by_iri[CKR_NS + "military-security"].part_of == (CKR_NS + "syrian-government",)
+    assert by_iri[CKR_NS + "sultan-murad-division"].part_of == (CKR_NS + "syrian-national-army",)
+    assert by_iri[CKR_NS + "world-food-programme"].part_of == (CKR_NS + "united-nations",)
+
+
+def test_label_words_leave_out_forms_with_an_attached_clitic(
+    gazetteer_entries: tuple[GazetteerEntry, ...], extractor: Extractor
+) -> None:
+    """ "شعبة الريف لحزب البعث" has the word لحزب: kept, it would stop the tokenizer splitting لحزب."""
+    words = label_words(gazetteer_entries)
+    assert "حزب" in words and "لحزب" not in words
+    assert [t.key for t in extractor.tokenize("لحزب الإصلاح")] == ["ل", "حزب", "الاصلاح"]
+
+
+def test_a_label_word_that_merely_starts_with_a_clitic_letter_stays() -> None:
+    def entry(key: str, label: str) -> GazetteerEntry:
+        return GazetteerEntry(
+            iri=CKR_NS + key,
+            type="Place",
+            subtype="Country",
+            pref_label={"ar": label},
+            labels={"ar": (label,)},
+        )
+
+    words = label_words([entry("lebanon", "لبنان"), entry("iraq", "العراق"), entry("x", "قوات العراق")])
+    assert {"لبنان", "العراق", "قوات"} <= words
+    assert label_words([entry("a", "حزب البعث"), entry("b", "شعبة لحزب البعث")]) == {"حزب", "البعث", "شعبه"}

@@ -58,7 +58,7 @@ def test_noun_forms_know_which_carry_a_pronoun() -> None:
         ("السيطرة", "Seizure"), ("اقتحم", "Seizure"), ("اقتحام", "Seizure"), ("اقتحامها", "Seizure"),
         ("انسحب", "Withdrawal"), ("الانسحاب", "Withdrawal"), ("حاصر", "Siege"), ("حاصرت", "Siege"),
         ("الحصار", "Siege"), ("حصار", "Siege"), ("طرد", "Expulsion"), ("طردها", "Expulsion"),
-        ("انتشر", "Deployment"), ("انتشرت", "Deployment"), ("فتح", "Deployment"), ("إزالة", "Deployment"),
+        ("انتشر", "Deployment"), ("انتشرت", "Deployment"), ("فتح", "Reopening"), ("إزالة", "Reopening"),
         ("إغلاق", "Closure"), ("إتاوات", "Levy"), ("مفاوضات", "Negotiation"), ("وعود", "Promise"),
         ("نفى", "Denial"), ("نفت", "Denial"), ("أعلن", "Announcement"), ("أعلنت", "Announcement"),
         ("أكد", "Statement"), ("أكدت", "Statement"), ("بيان", "Statement"),
@@ -86,3 +86,45 @@ def test_head_nouns_with_generated_duals(word: str, singular: str, number: str) 
 def test_frame_keys_are_normalised_like_tokens() -> None:
     frame = load_lexicon().types["Seizure"].frame
     assert "علي" in frame and "من قبل" in frame
+
+
+@pytest.mark.parametrize(
+    ("word", "tense"),
+    [
+        ("انسحبت", "past"),
+        ("سيطروا", "past"),
+        ("تنسحب", "present"),
+        ("يسيطرون", "present"),
+        ("ستنسحب", "future"),
+        ("سيسيطر", "future"),
+        ("سيقتحمون", "future"),
+        ("انسحاب", ""),
+    ],
+)
+def test_verb_forms_know_their_tense(word: str, tense: str) -> None:
+    # the stem's own س ("سيطر") is no future prefix: سيطروا is past
+    form = load_lexicon().triggers[match_key(word)]
+    assert form.tense == tense
+
+
+def test_an_ambiguous_form_keeps_its_verb_readings() -> None:
+    lex = load_lexicon()
+    # تسلم: the noun "receipt"/"took over" (a seizure) first, the present "hands over" as a reading
+    assert lex.triggers[match_key("تسلم")].event_type == "Seizure"
+    present = lex.verb_reading(match_key("تسلم"))
+    assert present is not None and present.tense == "present" and present.lemma == match_key("سلم")
+    # طرد: the verbal noun first, the past verb as its verb reading
+    assert lex.triggers[match_key("طرد")].pos == "noun"
+    past = lex.verb_reading(match_key("طرد"))
+    assert past is not None and past.tense == "past" and past.event_type == "Expulsion"
+    # a word written with ة is a noun whatever its key ("سيطرة" folds into "سيطره", he controlled it)
+    assert lex.verb_reading(match_key("سيطرة"), folded=True) is None
+    assert lex.verb_reading(match_key("انسحاب")) is None
+
+
+def test_factuality_word_groups_are_loaded() -> None:
+    lex = load_lexicon()
+    assert lex.has("refusal_markers", match_key("رفضت")) and lex.has("refusal_markers", match_key("عدم"))
+    assert lex.has("subject_verbs", match_key("وافقت")) and lex.has("subject_verbs", match_key("ويعتزم"))
+    assert (match_key("من"), match_key("المنتظر")) in lex.sequences["hypothetical_markers"]
+    assert match_key("إنها") in lex.words["content_markers"]

@@ -75,3 +75,66 @@ def test_property_normalising_twice_changes_nothing(seed: int) -> None:
     text = "".join(rng.choice(ALPHABET) for _ in range(50))
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ['"', "“", "”", "«", "»", "‘", "’", "‹", "›", "„", "‟", "‚", "‛", "＂", "'", "〝", "〞"],
+)
+def test_every_quote_style_folds_to_one_mark(quote: str) -> None:
+    assert normalize(f"{quote}قسد{quote}").text == '"قسد"'
+    assert match_key(f"{quote}قوات سوريا الديمقراطية{quote}") == "قوات سوريا الديمقراطيه"
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("حلب، دمشق؛ لماذا؟", "حلب, دمشق; لماذا?"),
+        ("٥٠٪ و٣٫٥ و١٬٠٠٠", "50% و3.5 و1,000"),
+        ("۱۴۰۱ ۲۰۲۲", "1401 2022"),
+        ("دمشق–بيروت دمشق—بيروت", "دمشق-بيروت دمشق-بيروت"),
+    ],
+)
+def test_arabic_punctuation_and_digits_fold_to_latin(raw: str, folded: str) -> None:
+    assert normalize(raw).text == folded
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u2007", "\u3000", "\t"])
+def test_non_breaking_and_narrow_spaces_become_a_space(space: str) -> None:
+    assert normalize(f"دير{space}الزور").text == "دير الزور"
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u200e",
+        "\u200f",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\ufeff",
+        "\u061c",
+    ],
+)
+def test_zero_width_and_bidi_marks_are_dropped_but_mapped(mark: str) -> None:
+    text = f"{mark}الأسايش{mark}"
+    norm = normalize(text)
+    assert norm.text == "الاسايش"
+    assert norm.to_original(0, len(norm.text)) == (1, len(text) - 1)
+
+
+def test_persian_letters_fold_to_their_arabic_forms() -> None:
+    assert match_key("کرکوک") == match_key("كركوك")
+    assert match_key("عراقی") == "عراقي"
+
+
+def test_teh_marbuta_and_alef_maqsura_match_but_the_original_is_kept() -> None:
+    text = "مديرية المالية في مستشفى"
+    norm = normalize(text)
+    assert norm.text == "مديريه الماليه في مستشفي"
+    a, b = norm.to_original(0, len("مديريه"))
+    assert text[a:b] == "مديرية"

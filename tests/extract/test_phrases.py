@@ -17,17 +17,17 @@ def _by_label(facts: ArticleFacts) -> dict[str, Entity]:
 def test_a_dual_head_gives_one_facility_per_item_owned_by_the_antecedent(
     extract: Callable[..., ArticleFacts],
 ) -> None:
-    facts = extract("اقتحمت قوات الأمن مكتب الحزب الشيوعي وشعبتي الشمال والجنوب التابعة له في مدينة حمص.")
+    facts = extract("اقتحمت قوات الأمن مكتب حزب الإصلاح وشعبتي الشمال والجنوب التابعة له في مدينة تعز.")
     ents = _by_label(facts)
-    party = ents["الحزب الشيوعي"]
+    party = ents["حزب الإصلاح"]
     assert party.type == "Actor" and party.subtype == "PoliticalParty"
     north, south = ents["شعبة الشمال"], ents["شعبة الجنوب"]
     assert (north.type, north.subtype) == ("Facility", "PartyOffice")
     assert north.owner == south.owner == party.id
     assert north.mentions[0].text == "شعبتي الشمال"
     assert south.mentions[0].text.startswith("الجنوب")
-    assert ents["مكتب الحزب الشيوعي"].owner == party.id
-    assert north.id == iri.entity_iri("Facility", match_key("شعبة الشمال"), within=CKR_NS + "homs")
+    assert ents["مكتب حزب الإصلاح"].owner == party.id
+    assert north.id == iri.entity_iri("Facility", match_key("شعبة الشمال"), within=CKR_NS + "taiz")
 
 
 def test_a_plural_head_distributes_over_coordinated_names(extract: Callable[..., ArticleFacts]) -> None:
@@ -78,12 +78,21 @@ def test_areas_of_an_actor_share_one_iri_whatever_the_spelling(extract: Callable
     assert [m.text for m in area.mentions] == ["مناطق النظام السوري", "مناطق النظام"]
 
 
-def test_a_facility_of_an_unknown_unit(extract: Callable[..., ArticleFacts]) -> None:
+def test_a_facility_named_after_an_unknown_unit_is_one_facility(extract: Callable[..., ArticleFacts]) -> None:
+    """The unit the gazetteer does not know is part of the facility's name, not an actor mention."""
     facts = extract("سيطرت قوات الدعم السريع على مقر الفرقة الأولى في مدينة الفاشر.")
     ents = _by_label(facts)
-    hq, unit = ents["مقر الفرقة الأولى"], ents["الفرقة الأولى"]
-    assert hq.type == "Facility" and unit.type == "Actor" and hq.owner == unit.id
+    hq = ents["مقر الفرقة الأولى"]
+    assert hq.type == "Facility" and hq.owner is None
     assert hq.part_of == [CKR_NS + "el-fasher"]
+    assert [e.label for e in facts.entities if e.type == "Actor"] == ["قوات الدعم السريع"]
+
+
+def test_a_facility_of_a_known_unit_is_owned_by_it(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract("سيطرت قوات سوريا الديمقراطية على مقر الفرقة الرابعة في مدينة دير الزور.")
+    ents = {e.id: e for e in facts.entities}
+    hq = next(e for e in facts.entities if e.type == "Facility")
+    assert hq.owner == CKR_NS + "fourth-division" and ents[CKR_NS + "fourth-division"].mentions
 
 
 def test_a_definite_bare_head_refers_back(extract: Callable[..., ArticleFacts]) -> None:

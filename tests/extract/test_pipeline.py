@@ -106,3 +106,34 @@ def test_property_any_slice_of_real_text_gives_valid_facts(extractor: Extractor,
         spans = [m for e in facts.entities for m in e.mentions] + [e.evidence for e in facts.events]
         assert all(piece[s.start : s.end] == s.text for s in spans)
         assert not list(validator.iter_errors(facts.to_json()))
+
+
+class _OnlyYesterday:
+    """A tagger of its own: it finds "أمس" only, and names its own attachment barriers."""
+
+    def __init__(self, barrier_words: tuple[str, ...]) -> None:
+        from conflictkg.extract.temporal import TemporalTagger
+
+        self._real = TemporalTagger()
+        self.barrier_words = barrier_words
+
+    def tag(self, text: str, published: date | None) -> list[object]:
+        return [m for m in self._real.tag(text, published) if m.text == "أمس"]
+
+
+def test_the_time_tagger_and_its_attachment_barriers_are_injected(gazetteer_entries: tuple) -> None:
+    published = date(2023, 5, 10)
+
+    def seizure_day(extractor: Extractor, text: str) -> date | None:
+        facts = extractor(Article(iri.article_iri(iri.article_key(text)), text, "ar", published))
+        [ev] = [e for e in facts.events if e.type == "Seizure"]
+        return ev.time.exact if ev.time is not None else None
+
+    barred = Extractor(gazetteer_entries, tagger=_OnlyYesterday(("الذي",)))  # type: ignore[arg-type]
+    open_ = Extractor(gazetteer_entries, tagger=_OnlyYesterday(()))  # type: ignore[arg-type]
+    assert seizure_day(barred, "سيطرت هيئة تحرير الشام أمس على مدينة سرمدا.") == date(2023, 5, 9)
+    # the injected tagger knows no "اليوم": the event falls back to the publication day
+    assert seizure_day(barred, "سيطرت هيئة تحرير الشام اليوم على مدينة سرمدا.") == published
+    relative = "سيطرت هيئة تحرير الشام على معبر باب الهوى الذي شهد اشتباكات أمس."
+    assert seizure_day(barred, relative) == published  # "أمس" is the relative clause's
+    assert seizure_day(open_, relative) == date(2023, 5, 9)  # without the barrier it reaches the seizure

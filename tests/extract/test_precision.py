@@ -127,10 +127,11 @@ def test_a_suffixed_siege_noun_takes_the_support_verbs_subject(extract: Callable
     assert siege.roles["besieged"] == [R + "el-obeid"]
 
 
-def test_lifting_a_siege_is_no_event_but_its_subject_carries(extract: Callable[..., ArticleFacts]) -> None:
+def test_lifting_a_siege_is_a_lifting_and_its_subject_carries(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("فكّت قوات الحشد الشعبي الطوق حول بلدة تلعفر، وسلّمت مقر اللواء الخامس إلى الجيش العراقي.")
     assert _events(facts, "Siege") == [] and _events(facts, "Seizure") == []
-    handover = _one(facts, "Withdrawal")
+    assert _one(facts, "SiegeLifting").roles["besieger"] == [R + "pmf"]
+    handover = _one(facts, "Handover")
     assert handover.roles["agent"] == [R + "pmf"]
     assert control_tuples(facts) == {
         ("الحشد الشعبي", "مقر اللواء الخامس", "ended"),

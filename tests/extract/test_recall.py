@@ -21,7 +21,7 @@ def _one(facts: ArticleFacts, event_type: str) -> Event:
 
 def test_a_handover_ends_the_giver_and_starts_the_receiver(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("سلّمت قوات الحشد الشعبي مقر اللواء الثالث في مدينة سامراء إلى الجيش العراقي.")
-    ev = _one(facts, "Withdrawal")
+    ev = _one(facts, "Handover")
     assert ev.status == "asserted" and ev.roles["agent"] == [R + "pmf"]
     labels = entity_labels(facts)
     assert [labels[b] for b in ev.roles["beneficiary"]] == ["الجيش العراقي"]
@@ -35,7 +35,7 @@ def test_a_handover_ends_the_giver_and_starts_the_receiver(extract: Callable[...
 
 def test_a_denied_handover_moves_no_control(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("نفت قوات الحشد الشعبي تسليم مقر اللواء الثالث إلى الجيش العراقي.")
-    handover = _one(facts, "Withdrawal")
+    handover = _one(facts, "Handover")
     assert handover.status == "denied" and _one(facts, "Denial").denies == [handover.id]
     assert facts.control == []
 
@@ -45,7 +45,7 @@ def test_an_expulsion_of_an_armed_actor_ends_its_control(extract: Callable[..., 
     ev = _one(facts, "Expulsion")
     assert ev.roles["agent"] == [R + "hts"] and ev.roles["target"] == [R + "saraqib"]
     assert control_tuples(facts) == {
-        ("عناصر حركة أحرار الشام", "سراقب", "ended"),
+        ("حركة أحرار الشام", "سراقب", "ended"),  # "عناصر X": the members act for the known group X
         ("هيئة تحرير الشام", "سراقب", "started"),
     }
 

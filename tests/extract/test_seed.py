@@ -26,7 +26,7 @@ PUBLISHED = date(2022, 4, 14)
 OTHER_SUBTYPES = {
     "Promise": "Promise",
     "Deployment": "Deployment",
-    "RoadOpening/CheckpointRemoval": "Deployment",
+    "RoadOpening/CheckpointRemoval": "Reopening",
     "SecurityMeasures": "Statement",
 }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from conflictkg.facts import ArticleFacts, Event
 from conflictkg.namespace import CKR_NS
 
@@ -80,3 +82,172 @@ def test_a_time_expression_anchors_its_event(extract: Callable[..., ArticleFacts
 def test_without_publication_date_no_date_is_invented(extract: Callable[..., ArticleFacts]) -> None:
     facts = extract("انسحبت القوات التركية من مدينة منبج.", published=None)
     assert facts.events[0].time is None
+
+
+# --- time relative to another event ---------------------------------------------------------------------
+WED = date(2023, 5, 10)  # a Wednesday
+
+
+def _time(facts: ArticleFacts, event_type: str) -> tuple[date | None, date | None]:
+    [ev] = _of(facts, event_type)
+    assert ev.time is not None
+    return ev.time.earliest, ev.time.latest
+
+
+def test_a_day_after_an_event_told_next_counts_back_from_the_dated_one(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "Tribal fighters seized the town of Dhiban on Tuesday, a day after the SDF withdrew from the town "
+        "of Busayrah.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Seizure") == (date(2023, 5, 9), date(2023, 5, 9))
+    assert _time(facts, "Withdrawal") == (date(2023, 5, 8), date(2023, 5, 8))
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert withdrawal.time is not None and withdrawal.time.text is None
+    assert withdrawal.seq < _of(facts, "Seizure")[0].seq
+
+
+def test_two_days_after_an_event_with_its_own_weekday(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "The Houthis stormed the Sanaa airport on Monday, two days after government forces withdrew from "
+        "the Sanaa airport.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Seizure") == (date(2023, 5, 8), date(2023, 5, 8))
+    assert _time(facts, "Withdrawal") == (date(2023, 5, 6), date(2023, 5, 6))
+
+
+def test_n_days_later_counts_from_the_event_told_before(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "Houthi fighters seized the Hodeidah port on Saturday and withdrew from it two days later.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Seizure") == (date(2023, 5, 6), date(2023, 5, 6))
+    assert _time(facts, "Withdrawal") == (date(2023, 5, 8), date(2023, 5, 8))
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert withdrawal.time is not None and withdrawal.time.text == "two days later"
+
+
+def test_after_n_days_from_the_verbal_noun_opens_a_clause_of_its_own(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "سيطرت قوات النظام على بلدة الصنمين يوم الجمعة، وبعد يومين من سيطرتها انسحبت منها.",
+        published=WED,
+    )
+    assert _time(facts, "Seizure") == (date(2023, 5, 5), date(2023, 5, 5))
+    assert _time(facts, "Withdrawal") == (date(2023, 5, 7), date(2023, 5, 7))
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert "time:relative:after-event" in withdrawal.rule
+
+
+def test_a_closure_then_a_levy_two_days_after_it(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "أغلقت الفرقة الرابعة معبر التايهة يوم الأحد، وبعد يومين من إغلاقه فرضت رسوماً على الشاحنات.",
+        published=WED,
+    )
+    assert _time(facts, "Closure") == (date(2023, 5, 7), date(2023, 5, 7))
+    assert _time(facts, "Levy") == (date(2023, 5, 9), date(2023, 5, 9))
+
+
+def test_nothing_dated_the_later_event_is_the_news_and_the_earlier_counted_back(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "Three days after the Houthis seized the Sanaa airport, the Saudi-led coalition announced a new "
+        "offensive.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Announcement") == (WED, WED)
+    assert _time(facts, "Seizure") == (date(2023, 5, 7), date(2023, 5, 7))
+
+
+def test_a_count_from_an_event_the_article_does_not_tell_never_dates_into_the_future(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract("انسحبت قوات النظام من مدينة درعا بعد يومين من حصارها.", published=WED)
+    assert _time(facts, "Withdrawal") == (WED, WED)
+
+
+# --- which event a time belongs to ------------------------------------------------------------------------
+def test_a_time_inside_a_relative_clause_is_not_the_main_events(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "سيطرت قوات العمالقة على معسكر اللواء 26 الذي كان تحت سيطرة الحوثيين منذ عام ٢٠٢١.", published=WED
+    )
+    [seizure] = _of(facts, "Seizure")
+    assert seizure.time is not None and seizure.time.exact == WED
+    assert "default-publication-date" in seizure.rule
+
+
+def test_a_time_of_a_process_that_lasted_is_not_the_events(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "انسحبت القوات الحكومية من مديرية حريب إثر معارك عنيفة استمرت منذ فجر الإثنين.", published=WED
+    )
+    assert _time(facts, "Withdrawal") == (WED, WED)
+
+
+def test_a_time_opening_the_sentence_covers_each_of_its_events(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "خلال الأيام الثلاثة الماضية، انتشرت قوات العمالقة في مديرية بيحان، وسيطرت على معسكر اللواء 26.",
+        published=WED,
+    )
+    window = (date(2023, 5, 7), WED)
+    assert _time(facts, "Deployment") == window
+    assert _time(facts, "Seizure") == window
+
+
+def test_an_english_time_opening_the_sentence_covers_coordinated_verbs(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "Last week, the SDF deployed in Manbij and seized the Manbij military airport.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Seizure") == _time(facts, "Deployment") == (date(2023, 4, 26), date(2023, 5, 9))
+
+
+def test_what_came_right_before_a_dated_event_is_told_as_the_same_day(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract("سيطر الحوثيون أمس على مديرية حريب بعد انسحاب القوات الحكومية منها.", published=WED)
+    yesterday = (date(2023, 5, 9), date(2023, 5, 9))
+    assert _time(facts, "Seizure") == yesterday
+    assert _time(facts, "Withdrawal") == yesterday
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert withdrawal.time is not None and withdrawal.time.text is None
+
+
+# --- one act told by its verb and by the noun it produced -----------------------------------------------
+def test_agreed_to_a_ceasefire_is_one_agreement(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "The SDF and the Syrian government agreed on Tuesday to a ceasefire in Manbij.",
+        published=WED,
+        language="en",
+    )
+    [agreement] = _of(facts, "Agreement")
+    assert agreement.status == "asserted" and len(agreement.roles["party"]) == 2
+    assert "agree" in agreement.rule and "ceasefire" in agreement.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("سيطرت هيئة تحرير الشام على مدينة سرمدا وتخطط للسيطرة على معبر باب الهوى.", "hypothetical"),
+        ("سيطرت هيئة تحرير الشام على مدينة سرمدا، ولم تتمكن من السيطرة على معبر باب الهوى.", "negated"),
+    ],
+)
+def test_a_planned_or_negated_act_keeps_its_target_and_opens_no_control(
+    extract: Callable[..., ArticleFacts], text: str, status: str
+) -> None:
+    facts = extract(text, published=WED)
+    seizures = {e.status: e for e in _of(facts, "Seizure")}
+    assert set(seizures) == {"asserted", status}
+    assert seizures["asserted"].roles["target"] != seizures[status].roles["target"]
+    assert [p.facility for p in facts.control] == seizures["asserted"].roles["target"]

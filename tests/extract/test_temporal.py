@@ -422,3 +422,71 @@ def test_fast_on_a_long_text(tagger: TemporalTagger, seed_text: str) -> None:
     elapsed = time.perf_counter() - began
     assert len(mentions) == 900
     assert elapsed < 5.0, f"tagging {len(text)} characters took {elapsed:.1f}s"
+
+
+@pytest.mark.parametrize(
+    ("passage", "span", "year"),
+    [
+        ("الذي كان تحت سيطرتهم منذ عام ٢٠٢١.", "منذ عام ٢٠٢١", 2021),
+        ("وتسيطر عليه الفصائل منذ عام 2019م", "منذ عام 2019م", 2019),
+        ("التي يحاصرها الجيش منذ العام 2016", "منذ العام 2016", 2016),
+        ("وهي تحت سيطرتهم منذ سنة 2020", "منذ سنة 2020", 2020),
+        ("held by the militia since the year 2018", "since the year 2018", 2018),
+    ],
+)
+def test_since_a_named_year_is_that_year_not_a_year_ago(
+    tagger: TemporalTagger, passage: str, span: str, year: int
+) -> None:
+    [m] = tagger.tag(passage, THU)
+    assert (m.text, m.relation) == (span, "since")
+    assert (m.when.earliest, m.when.latest) == (D(year, 1, 1), D(year, 12, 31))
+    assert m.delta is None
+
+
+def test_since_a_year_ago_is_still_a_count(tagger: TemporalTagger) -> None:
+    [m] = tagger.tag("يحاصرونها منذ عام تقريباً", THU)
+    assert (m.text, m.when.earliest, m.relation) == ("منذ عام", D(2021, 4, 14), "since")
+
+
+@pytest.mark.parametrize(
+    ("passage", "span", "delta"),
+    [
+        ("وذلك بعد يومين من إغلاقه", "بعد يومين من إغلاقه", (2, 2)),
+        ("بعد ساعات من اقتحامها", "بعد ساعات من اقتحامها", (0, 0)),
+        ("بعد أيام من سيطرتها", "بعد أيام من سيطرتها", (1, None)),
+        ("بعد أسبوع من الاتفاق", "بعد أسبوع من الاتفاق", (7, 7)),
+        ("two days later", "two days later", (2, 2)),
+        ("a day after the SDF withdrew", "a day after the SDF", (1, 1)),
+        ("three weeks after the attack", "three weeks after the attack", (21, 21)),
+    ],
+)
+def test_a_count_from_an_event_carries_its_days_from_that_event(
+    tagger: TemporalTagger, passage: str, span: str, delta: tuple[int | None, int | None]
+) -> None:
+    [m] = tagger.tag(passage, THU)
+    assert (m.text, m.relation, m.delta) == (span, "after", delta)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["بعد يومين من 3 آذار", "two days after 3 March", "أمس", "قبل يومين", "منذ 16 يوماً", "on Thursday"],
+)
+def test_a_count_from_a_named_day_or_from_publication_has_no_event_delta(
+    tagger: TemporalTagger, passage: str
+) -> None:
+    [m] = tagger.tag(passage, THU)
+    assert m.delta is None
+
+
+def test_without_publication_date_no_delta_is_computed(tagger: TemporalTagger) -> None:
+    [m] = tagger.tag("بعد يومين من إغلاقه", None)
+    assert m.delta is None and m.when.earliest is None
+
+
+def test_attachment_barriers_come_from_the_data_file(tmp_path: Path) -> None:
+    assert {"الذي", "استمرت", "which", "lasted"} <= set(TemporalTagger().barrier_words)
+    data = json.loads(TIME_WORDS_FILE.read_text(encoding="utf-8"))
+    data["attachment_barriers"] = ["dauerte"]
+    words = tmp_path / "time_words.json"
+    words.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert TemporalTagger(words).barrier_words == ("dauerte",)

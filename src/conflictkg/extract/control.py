@@ -1,7 +1,8 @@
 """Control and presence periods supported by one article (contract: docs/contracts.md).
 
 - an asserted Seizure opens a period per seized facility or area for each agent (``started_by``);
-- an asserted Withdrawal by the holder closes it (``ended_by``); a withdrawal from a group
+- an asserted Withdrawal by the holder closes it (``ended_by``); so does a Handover, which also opens the
+  receiver's (``beneficiary``) period, as does a withdrawal with a beneficiary; a withdrawal from a group
   (\"جميع الدوائر والمؤسسات ...\") closes every period the same agent opened in this article within
   the group's place, and the group's members become those facilities;
 - \"تحت سيطرة X\" and \"لا تزال X تسيطر على\" give X a held period with neither event; forces besieged inside facilities
@@ -21,7 +22,10 @@ from conflictkg.extract.patterns import Sentence
 from conflictkg.extract.phrases import Phrase
 from conflictkg.facts import ControlPeriod, Entity, Event, Span, When
 
-__all__ = ["derive_control"]
+__all__ = ["HANDOVER", "derive_control"]
+
+#: The event type of a handover (``facts.EVENT_TYPES``): it closes like a withdrawal and opens the receiver's.
+HANDOVER = "Handover"
 
 
 def derive_control(
@@ -56,9 +60,11 @@ def derive_control(
         return p
 
     for ev in sorted(events, key=lambda e: e.seq):
-        effect = lex.types[ev.type].changes_control
         if ev.status != "asserted":
             continue
+        spec = lex.types.get(ev.type)
+        # a handover (سلّم X الموقع إلى Y) ends the giver's control and starts the receiver's
+        effect = "close" if ev.type == HANDOVER else spec.changes_control if spec is not None else None
         agents = [a for a in ev.roles.get("agent", []) if entities.get(a) and entities[a].type == "Actor"]
         targets = [t for t in ev.roles.get("target", []) if t in entities and entities[t].type != "Actor"]
         if effect == "open":

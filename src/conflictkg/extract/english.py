@@ -11,30 +11,37 @@ values:
   "Rapid Support Forces fighters") is that actor, and so is a collapse head before "of/from X"
   ("leaders of the native administration"); a definite description without a name ("the brigade",
   "the municipal council building") refers back to the latest entity it describes;
-- event mentions: trigger words and multiword triggers (inflections generated from the base form),
-  the subject before the verb (or carried from the previous clause for "..., expelling" and
-  "... and withdrew"), the passive "by" agent, "X's" before a noun, the object right after the verb,
-  and every other argument by its preposition through the type's English frame; negation, plans,
-  denial scope ("denied that ...") and reported speech ("saying ...").
+  coordinated names before one plural head ("the Bab al-Salama and Ras al-Ain crossings"), counted
+  plurals ("two nearby checkpoints") and areas named by places ("villages around Tal Tamr") give one
+  entity each; a place inside a name ("the Atmeh road", "a Raqqa-based brigade") is no entity of its own;
+- event mentions: trigger words and multiword triggers matched on the lemma of their first word
+  (spaCy's lookup lemmatizer, set up by ``pipeline.py``: "take over" reads took/taken/taking over),
+  split phrasal verbs ("handed it back", "pull its fighters out of"), the subject before the verb
+  (or carried from the previous clause for "..., expelling" and "... and withdrew", or before an
+  aside "X, backed by Y, seized"), the passive "by" agent, "X's" before a noun, the object right
+  after the verb, and every other argument by its preposition through the type's English frame;
+- factuality: negation and refusals ("did not", "failed to"), plans, what an agreement or talks are
+  about ("agreed on the withdrawal of"), denial scope ("denied that ...", "a claim X rejected"),
+  a confirmation ending that scope, and a party's own account ("said it had") as reported.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from conflictkg.errors import ConfigurationError
-from conflictkg.extract.gazetteer import GazetteerIndex
+from conflictkg.extract.gazetteer import GazetteerIndex, GazetteerMatch
 from conflictkg.extract.lexicon import Lexicon, TriggerForm
 from conflictkg.extract.patterns import _WIDE_PLACES, EventMention, Sentence
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 
-__all__ = ["EnglishChunker", "EnglishData", "find_english_mentions", "inflect_verb", "load_english"]
+__all__ = ["EnglishChunker", "EnglishData", "Lemmas", "find_english_mentions", "load_english", "verb_form"]
 
 _BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _APOSTROPHES = frozenset({"'", "’"})
@@ -42,42 +49,66 @@ _HYPHENS = frozenset({"-", "‐", "‑"})
 _GLUE = _APOSTROPHES | _HYPHENS
 
 
-def inflect_verb(
-    base: str, *, past: str | None = None, pp: str | None = None, ing: str | None = None
-) -> dict[str, str]:
-    """Inflected forms of an English verb -> their kind ("verb", "past", "ing").
+class Lemmas:
+    """Word -> lemma through a lookup lemmatizer (spaCy's, set up in ``pipeline.py``), memoised.
 
-    Regular rules (seize/seizes/seized/seizing, deny/denies/denied) unless the irregular forms are given.
+    Matching triggers on lemmas lets ``english.json`` list "take over" once instead of
+    take/takes/took/taken/taking. An article repeats most of its words, so lookups are remembered.
     """
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        third, regular_past = base[:-1] + "ies", base[:-1] + "ied"
-    elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        third, regular_past = base + "es", base + "ed"
-    elif base.endswith("e"):
-        third, regular_past = base + "s", base + "d"
-    else:
-        third, regular_past = base + "s", base + "ed"
-    if ing is None:
-        ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
-    out = {base: "verb", third: "verb", ing: "ing"}
-    out[past or regular_past] = "past"
-    out[pp or past or regular_past] = "past"
-    return out
+
+    _MAX_MEMO = 200_000
+
+    def __init__(self, lookup: Callable[[str], str]) -> None:
+        self._lookup = lookup
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """The lemma of a lower-cased word ("took" -> "take", "talks" -> "talk"); unknown words as is."""
+        lemma = self._memo.get(word)
+        if lemma is None:
+            lemma = self._lookup(word)
+            if len(self._memo) < self._MAX_MEMO:
+                self._memo[word] = lemma
+        return lemma
+
+
+def verb_form(key: str, lemma: str) -> str:
+    """The kind of a verb form from its surface and lemma: "verb" (base or -s), "ing", or "past"
+    (past tense or participle, which may be passive)."""
+    if (
+        key == lemma
+        or key in (lemma + "s", lemma + "es")
+        or (lemma.endswith("y") and key == lemma[:-1] + "ies")
+    ):
+        return "verb"
+    if key.endswith("ing"):
+        return "ing"
+    return "past"
 
 
 @dataclass(frozen=True)
 class EnglishData:
     """The English tables: triggers by first word, frames, heads and word lists (all lower-case)."""
 
+    #: lemma of the first word -> (the words after it, the form), longest first
     triggers: Mapping[str, tuple[tuple[tuple[str, ...], TriggerForm], ...]]
     frames: Mapping[str, Mapping[str, Any]]
     heads: Mapping[str, tuple[str, str]]
     words: Mapping[str, frozenset[str]]
     sequences: Mapping[str, tuple[tuple[str, ...], ...]]
+    #: group -> last word -> its sequences, longest first (what can end at a token)
+    sequence_ends: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     #: multiword frame prepositions ("brokered by"), longest first
     compound_preps: tuple[tuple[str, ...], ...] = ()
+    #: event types newer than the lexicon -> the type they are read as meanwhile (None: not read)
+    fallbacks: Mapping[str, str | None] = field(default_factory=dict)
+    #: number words -> their value ("two" -> 2), for counted plurals
+    numbers: Mapping[str, int] = field(default_factory=dict)
+    #: word -> lemma (spaCy's lookup lemmatizer)
+    lemma: Callable[[str], str] = str
 
 
+@cache
 def _read() -> dict[str, Any]:
     try:
         raw = (
@@ -93,28 +124,20 @@ def _read() -> dict[str, Any]:
     return data
 
 
-@cache
-def load_english() -> EnglishData:
-    """The English tables, built once per process from ``data/english.json``."""
+def load_english(lookup: Callable[[str], str]) -> EnglishData:
+    """The English tables from ``data/english.json``, triggers keyed by the lemma that ``lookup``
+    (spaCy's lookup lemmatizer, built by the pipeline) gives their first word."""
     data = _read()
+    lemma = Lemmas(lookup)
     triggers: dict[str, list[tuple[tuple[str, ...], TriggerForm]]] = {}
-
-    def add(seq: tuple[str, ...], form: TriggerForm) -> None:
-        bucket = triggers.setdefault(seq[0], [])
-        if all(s != seq for s, _ in bucket):
-            bucket.append((seq, form))
-
     for event_type, spec in data["triggers"].items():
-        for verb in spec.get("verbs", []):
-            forms = inflect_verb(verb["base"], past=verb.get("past"), pp=verb.get("pp"), ing=verb.get("ing"))
-            for word, kind in forms.items():
-                add((word,), TriggerForm(event_type, verb["base"], kind, False, True))
-        for verb in spec.get("phrasal", []):
-            forms = inflect_verb(verb["base"], past=verb.get("past"), pp=verb.get("pp"), ing=verb.get("ing"))
-            for word, kind in forms.items():
-                add((word, *verb["particle"]), TriggerForm(event_type, verb["base"], kind, False, True))
-        for noun in spec.get("nouns", []):
-            add((noun,), TriggerForm(event_type, noun, "noun", False, False))
+        for kind, entries in (("verb", spec.get("verbs", [])), ("noun", spec.get("nouns", []))):
+            for entry in entries:
+                first, *rest = entry.lower().split()
+                base = lemma(first)
+                bucket = triggers.setdefault(base, [])
+                if all(seq != tuple(rest) for seq, _ in bucket):  # verbs first: "raid" stays a verb
+                    bucket.append((tuple(rest), TriggerForm(event_type, base, kind, False, kind == "verb")))
     heads: dict[str, tuple[str, str]] = {}
     for entity_type, items in data["heads"].items():
         for word, subtype in items.items():
@@ -136,7 +159,19 @@ def load_english() -> EnglishData:
         words=words,
         sequences=sequences,
         compound_preps=tuple(sorted(compound, key=len, reverse=True)),
+        lemma=lemma,
+        sequence_ends={group: _by_last(seqs) for group, seqs in sequences.items()},
+        numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
+        fallbacks=dict(data.get("fallbacks", {})),
     )
+
+
+def _by_last(seqs: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences grouped by their last word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        out.setdefault(seq[-1], []).append(seq)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 # ------------------------------------------------------------------------------------- phrases
@@ -173,16 +208,47 @@ class EnglishChunker:
             and toks[i + 1].key in self.data.heads
         ):
             return True  # "the local council", "the main square": the adjective belongs to the name
-        if key in self.data.triggers and not self._capital(toks, i, first):
+        if self.data.lemma(key) in self.data.triggers and not self._capital(toks, i, first):
             return False
         if key in self.data.words["stopwords"] or key in self.data.words["auxiliaries"]:
             return self._capital(toks, i, first) and key not in self.data.words["determiners"]
         return key.replace("-", "").isalnum()
 
+    def _match(self, toks: Sequence[Token], i: int, stop: int) -> GazetteerMatch | None:
+        """The longest gazetteer name at ``i``; hyphens and apostrophes inside a name are skipped
+        ("Hayat Tahrir al-Sham", "Deir ez-Zor", "Teachers' Syndicate"), since the gazetteer keys its
+        labels without punctuation."""
+        m = self.gaz.match(toks, i, stop)
+        j = i + 1
+        while j < stop and toks[j].text not in _GLUE and j - i < 12:
+            j += 1
+        if j >= stop or (m is not None and m.end > j):
+            return m
+        kept = [k for k in range(i, min(stop, i + 16)) if toks[k].text not in _GLUE or k == i]
+        joined = self.gaz.match([toks[k] for k in kept], 0, len(kept))
+        if joined is None or (m is not None and kept[joined.end - 1] + 1 <= m.end):
+            return m
+        return GazetteerMatch(i, kept[joined.end - 1] + 1, joined.candidates)
+
+    def _verb_like(self, toks: Sequence[Token], j: int, stop: int) -> bool:
+        """A lower-case past form ("imposed", "took"), or an -ing form before a determiner
+        ("crossing the"): a verb after a noun, never a word of its name."""
+        tok = toks[j]
+        key = tok.key
+        if not key.isalpha() or tok.text[:1].isupper():
+            return False
+        lemma = self.data.lemma(key)
+        if lemma != key and verb_form(key, lemma) == "past":
+            return True
+        nxt = toks[j + 1].key if j + 1 < stop else ""
+        return key.endswith("ing") and nxt in self.data.words["determiners"]
+
     def _run(self, toks: Sequence[Token], i: int, stop: int, first: int) -> int:
         """End of the nominal run from ``i`` (a possessive "elders' council" stays inside)."""
         j = i
         while j < stop:
+            if j > i and toks[j - 1].text not in _HYPHENS and self._verb_like(toks, j, stop):
+                break  # "PMF units imposed fees", "lorries crossing the bridge": a verb ends the name
             if self._nominal(toks, j, first):
                 j += 1
             elif toks[j].text in _HYPHENS and j > i and j + 1 < stop and self._nominal(toks, j + 1, first):
@@ -209,7 +275,10 @@ class EnglishChunker:
                 i += 1
                 continue
             b = self._run(toks, a, stop, start)
-            found = self._phrases(toks, i, a, b, stop, start, definite=det, indefinite=indef)
+            found = self._shared_head(toks, i, a, b, stop, start)
+            if not found:
+                found = self._phrases(toks, i, a, b, stop, start, definite=det, indefinite=indef)
+                found = self._counted(toks, i, found)
             out.extend(found)
             for p in found:  # remembered at once: "... the building, and the building remains"
                 if p.iri is None and p.label_keys:
@@ -233,7 +302,7 @@ class EnglishChunker:
         known: list[Phrase] = []
         k = a
         while k < b:
-            m = self.gaz.match(toks, k, b)
+            m = self._match(toks, k, b)
             if m is None:
                 k += 1
                 continue
@@ -249,6 +318,15 @@ class EnglishChunker:
             )
             k = m.end
         last_head = heads[-1] if heads else None
+        for q in known:
+            if (
+                q.type == "Place"
+                and q.end < b
+                and toks[q.end].text in _HYPHENS
+                and last_head
+                and q.end < last_head
+            ):
+                q.inner = True  # "a Misrata-based brigade": the place is part of an adjective
         if last_head is None or any(p.start <= last_head < p.end for p in known):
             return known
         if any(
@@ -276,6 +354,7 @@ class EnglishChunker:
         j = end
         after: list[Phrase] = []
         of_words: list[str] = []
+        owner: Phrase | None = None
         if j < stop and toks[j].key in self.data.words["collapse_links"]:
             k = j + 1
             if k < stop and toks[k].key in ("with", "to", "by"):
@@ -298,6 +377,13 @@ class EnglishChunker:
                 elif toks[j].key == "of" and entity_type != "Actor" and not any(q.known for q in inner):
                     of_words = [t.text for t in toks[j:inner_end] if not t.is_punct or t.text in _GLUE]
                     end = inner_end  # "the headquarters of the state water corporation"
+                    owners = [
+                        q
+                        for q in inner
+                        if q.type == "Actor" and q.start in (inner_start, k2) and q.end == inner_end
+                    ]
+                    if owners and any(self._capital(toks, t, first) for t in range(k2, inner_end)):
+                        owner = owners[0]  # "the offices of the Free Syrian Lawyers Association"
                 elif toks[j].key == "of" and entity_type == "Actor" and not inner:
                     of_words = [t.text for t in toks[j:inner_end]]
                     end = inner_end  # "the elders' council of Misrata"
@@ -305,6 +391,7 @@ class EnglishChunker:
         places_before = [p for p in known if p.type == "Place" and p.end <= last_head]
         if places_before and entity_type == "Facility" and places_before[-1].start == a:
             name_start = places_before[-1].end  # "the Nyala water corporation": in Nyala
+            places_before[-1].inner = True  # a place inside a facility's name is no mention of its own
         words = [t.text for t in toks[name_start : last_head + 1] if not t.is_punct or t.text in _GLUE]
         label = _join([*words, *of_words])
         keys = tuple(t.key for t in toks[name_start:end] if t.key and t.key not in ("the", "of", "s"))
@@ -321,15 +408,34 @@ class EnglishChunker:
             label_keys=keys,
             heads=frozenset({head_key}),
             located=entity_type != "Actor",
+            owner=owner,
         )
+        if head_key in self.data.words["source_heads"] and not any(
+            self._capital(toks, t, first) for t in range(a, end)
+        ):
+            return [q for q in known if q.end <= a]  # "Local officials said": a source, no actor of the story
+        if not named and entity_type != "Actor" and self.data.lemma(head_key) != head_key:
+            around = self._around_places(toks, p, last_head, stop)
+            if around:
+                return [*[q for q in known if q.end <= a], *around]
         if not named:
             antecedent = self._antecedent(entity_type, head_key, keys)
             if antecedent is not None:
                 p.label_keys = ()
                 p.antecedent = antecedent  # resolved before this phrase: it carries the IRI
                 return [*[q for q in known if q.end <= a], p, *after]
-            if indefinite or not definite or (entity_type == "Actor" and collapse) or keys == (head_key,):
-                # "the town", "the army" with nothing told before: no name to mint
+            described = len(keys) >= 2 and (entity_type == "Facility" or not indefinite)
+            if described and head_key in self.data.words["source_heads"]:
+                described = False  # "local officials said": a source, no actor of the story
+            if (
+                entity_type == "Facility"
+                and toks[i].key in self.data.words["possessives"]
+                and keys == (head_key,)
+            ):
+                p.owner_pronoun = described = True  # "their headquarters": the latest actor's own
+            if not described:
+                # "the town", "the army", "a group" with nothing told before: no name to mint; a head
+                # with its modifiers is ("tribal mediators", "a new checkpoint", "the town hall")
                 return [q for q in known if q.type != "Actor" or q.end <= a]
         if places_before and name_start > a:
             p.loc_at = places_before[-1].start
@@ -339,12 +445,125 @@ class EnglishChunker:
         # "... in Nyala": the place of a facility or area
         j = end
         if j + 1 < stop and toks[j].key in ("in", "near", "at") and entity_type != "Actor":
-            m = self.gaz.match(toks, j + 1, stop)
+            m = self._match(toks, j + 1, stop)
             if m is not None and m.entity_type == "Place":
                 p.loc_at = j + 1
         if after:
             p.loc_at = after[0].start
         return [*known_before, p, *after]
+
+    def _around_places(self, toks: Sequence[Token], p: Phrase, last_head: int, stop: int) -> list[Phrase]:
+        """ "the villages around Tal Tamr", "roads around Taiz", "residential areas of Khartoum and
+        Omdurman": a plural head without a name is named by the places after it, one entity per
+        place; the places are entities of their own."""
+        j = last_head + 1
+        if j + 1 >= stop or toks[j].key not in self.data.words["area_links"]:
+            return []
+        k = j + 1 + (toks[j + 1].key in self.data.words["determiners"])
+        places: list[Phrase] = []
+        while k < stop:
+            m = self._match(toks, k, stop)
+            if m is None or m.entity_type != "Place":
+                break
+            places.append(
+                Phrase(k, m.end, "Place", m.candidates[0].entry.subtype, (k, m.end), candidates=m.candidates)
+            )
+            if not (m.end + 1 < stop and toks[m.end].key in ("and", ",")):
+                break
+            k = m.end + 1
+        if not places:
+            return []
+        last = places[-1].end
+        head_words = [t.text for t in toks[p.mention[0] : last_head + 1] if not t.is_punct or t.text in _GLUE]
+        out: list[Phrase] = []
+        for place in places:
+            name = [t.text for t in toks[place.start : place.end] if not t.is_punct or t.text in _GLUE]
+            label = _join([*head_words, toks[j].text, *name])
+            out.append(
+                replace(
+                    p,
+                    mention=(p.mention[0], last),
+                    label=label,
+                    label_keys=(*p.label_keys, toks[j].key, *(t.key for t in toks[place.start : place.end])),
+                    loc_at=place.start,
+                )
+            )
+        return [*out, *places]
+
+    def _counted(self, toks: Sequence[Token], i: int, found: list[Phrase]) -> list[Phrase]:
+        """ "two nearby checkpoints": a number before a plural facility or place names that many
+        entities, told apart by their rank in the label ("nearby checkpoint 2")."""
+        count = self.data.numbers.get(toks[i].key, 0)
+        unknown = [q for q in found if not q.known]
+        if count < 2 or len(unknown) != 1:
+            return found
+        p = unknown[0]
+        if p.type == "Actor" or p.known or p.antecedent is not None or p.mention[0] != i + 1:
+            return found
+        head = next(iter(p.heads), "")
+        singular = self.data.lemma(head)
+        if singular == head:
+            return found  # "two checkpoint" is no count of checkpoints
+        words = p.label.split(" ")
+        at = next((n for n, w in enumerate(words) if w.lower() == head), None)
+        if at is None:
+            return found
+        label = " ".join([*words[:at], singular, *words[at + 1 :]])
+        out = []
+        for n in range(1, count + 1):
+            q = replace(p, label=f"{label} {n}" if n > 1 else label)
+            q.label_keys = (*p.label_keys, str(n)) if n > 1 else p.label_keys
+            out.append(q)
+        return [q for q in found if q.end <= p.start] + out + [q for q in found if q.start >= p.end]
+
+    def _shared_head(
+        self, toks: Sequence[Token], i: int, a: int, b: int, stop: int, first: int
+    ) -> list[Phrase]:
+        """ "the Ghazawiyah and Deir Ballut crossings", "political security, military security and
+        state security branches": names coordinated before one plural facility or place head give
+        one entity per name; the first mention spans the whole list, the others their own name."""
+        heads = self.data.heads
+        if b >= stop or any(toks[k].key in heads for k in range(a, b)):
+            return []
+        items = [(a, b)]
+        k = b
+        while k < stop and toks[k].key in (",", "and"):
+            k += 2 if toks[k].key == "," and k + 1 < stop and toks[k + 1].key == "and" else 1
+            end = self._run(toks, k, stop, first)
+            if end == k:
+                return []
+            items.append((k, end))
+            if toks[end - 1].key in heads or any(toks[m].key in heads for m in range(k, end)):
+                break
+            k = end
+        last_a, last_b = items[-1]
+        head = toks[last_b - 1].key
+        if len(items) < 2 or head not in heads or heads[head][0] == "Actor":
+            return []
+        if any(toks[m].key in heads for m in range(last_a, last_b - 1)) or self.data.lemma(head) == head:
+            return []  # the head closes the last item, and it is plural
+        entity_type, subtype = heads[head]
+        singular = self.data.lemma(head)
+        out: list[Phrase] = []
+        for n, (s0, e0) in enumerate(items):
+            name_end = e0 - 1 if n == len(items) - 1 else e0
+            name = [t.text for t in toks[s0:name_end] if not t.is_punct or t.text in _GLUE]
+            keys = tuple(t.key for t in toks[s0:name_end] if t.key and not t.is_punct)
+            out.append(
+                Phrase(
+                    i,
+                    last_b,
+                    entity_type,
+                    subtype,
+                    (a, last_b) if n == 0 else (s0, e0),
+                    candidates=self.gaz.lookup((*keys, singular)),
+                    label=_join([*name, singular]),
+                    label_keys=(*keys, singular),
+                    heads=frozenset({singular}),
+                    located=True,
+                )
+            )
+        return out
 
     def _antecedent(self, entity_type: str, head: str, keys: tuple[str, ...]) -> Phrase | None:
         """The latest entity this definite description fits: same type, its head and words included."""
@@ -388,10 +607,18 @@ class _EnglishReader:
         self.subject: str | None = None
         self.covered: set[int] = {k for s in sentences for p in s.phrases for k in range(p.start, p.end)}
         self.held: set[int] = set()
+        self.collapse_lemmas = frozenset(data.lemma(w) for w in data.words["collapse_heads"])
+        #: trigger -> the object pronoun inside a split phrasal verb ("handed it back")
+        self.inner_objects: dict[int, int] = {}
+        #: trigger -> start of the named object inside a split phrasal verb ("drove X out")
+        self.inner_phrases: dict[int, int] = {}
         self.frames_keys = frozenset(key for frame in data.frames.values() for key in frame)
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def lemma(self, i: int) -> str:
+        return self.data.lemma(self.toks[i].key) if 0 <= i < len(self.toks) else ""
 
     def triggers(self, s: Sentence) -> list[tuple[int, int, TriggerForm]]:
         out: list[tuple[int, int, TriggerForm]] = []
@@ -399,9 +626,28 @@ class _EnglishReader:
         while i < s.stop:
             hit = self._held_at(i, s)
             if hit is None and i not in self.covered:
-                for seq, form in self.data.triggers.get(self.key(i), ()):
-                    if i + len(seq) <= s.stop and all(self.key(i + n) == w for n, w in enumerate(seq)):
-                        hit = (i, i + len(seq), form)
+                for rest, form in self.data.triggers.get(self.lemma(i), ()):
+                    kind = verb_form(self.key(i), form.lemma)
+                    if form.pos == "noun" and kind != "verb":
+                        continue  # a noun is singular or plural: "according" is no "accord"
+                    at = self._particle_object(i + 1, s) if form.pos == "verb" and rest else 0
+                    first = i + 1 + at  # "handed it back", "pull its fighters out": object, then particle
+                    n = len(rest)
+                    if first + n <= s.stop and all(self.key(first + m) == w for m, w in enumerate(rest)):
+                        if at and rest[0] not in self.data.words["particles"]:
+                            continue
+                        if at and self.key(i + 1) in self.data.words["object_pronouns"]:
+                            self.inner_objects[i] = i + 1
+                        elif at:
+                            self.inner_phrases[i] = i + 1
+                        if form.pos == "verb":
+                            form = replace(form, pos=kind)
+                        if form.event_type not in self.lex.types:
+                            fallback = self.data.fallbacks.get(form.event_type)
+                            if fallback is None or fallback not in self.lex.types:
+                                continue
+                            form = replace(form, event_type=fallback)
+                        hit = (i, first + n, form)
                         break
             if hit is not None and not self._lifted(hit[0], s):
                 out.append(hit)
@@ -409,6 +655,62 @@ class _EnglishReader:
             else:
                 i += 1
         return out
+
+    def after_time(self, k: int) -> int:
+        """The first token from ``k`` on that is no time word ("said on Monday that")."""
+        while k in self.timed or (
+            self.key(k) in self.data.words["time_prepositions"] and k + 1 in self.timed
+        ):
+            k += 1
+        return k
+
+    def content_of(self, prev_end: int, a: int, s: Sentence) -> bool:
+        """Whether the noun trigger at ``a`` is what an agreement or talks ending at ``prev_end``
+        are about: only "on/about/over/for", articles and a possessive owner stand between."""
+        if prev_end >= a:
+            return False
+        trigger = self.toks[prev_end - 1].key
+        if (
+            self.data.lemma(trigger) not in self.data.words["content_heads"]
+            and trigger not in self.data.words["content_heads"]
+        ):
+            return False
+        words = self.data.words
+        owner = {k for p in s.phrases if p.type == "Actor" for k in range(p.start, p.end)}
+        seen_prep = False
+        for k in range(prev_end, a):
+            key = self.key(k)
+            if key in words["content_preps"]:
+                seen_prep = True
+            elif not (
+                key in words["determiners"]
+                or key in ("a", "an", "s", "'s")
+                or k in owner
+                or self.toks[k].text in _APOSTROPHES
+            ):
+                return False
+        return seen_prep
+
+    def claim_before(self, a: int, s: Sentence) -> bool:
+        """ "..., a claim the army rejected": a claim noun a few words before the denial's subject."""
+        return any(self.key(k) in self.data.words["claim_nouns"] for k in range(max(s.start, a - 6), a))
+
+    def _particle_object(self, j: int, s: Sentence) -> int:
+        """Length of a short object standing between a verb and its particle: a pronoun ("it",
+        "them") or a possessive and a collapse head ("its fighters", "their troops"), else 0."""
+        words = self.data.words
+        if j < s.stop and self.key(j) in words["object_pronouns"]:
+            return 1
+        if (
+            j + 1 < s.stop
+            and self.key(j) in words["determiners"]
+            and self.key(j + 1) in words["collapse_heads"]
+        ):
+            return 2
+        named = next((p for p in s.phrases if p.start == j and p.iri and p.end - j <= 6), None)
+        if named is not None and self.key(named.end) in words["particles"]:
+            return named.end - j  # "drove Islamic State fighters out of Hajin"
+        return 0
 
     def _held_at(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
         """Control told as a state, not a seizure: "still holds", "which controls", "remains in control
@@ -474,15 +776,22 @@ class _EnglishReader:
             return False
         key, text = self.key(j), self.toks[j].text
         words = self.data.words
-        if key in words["collapse_heads"] and self.key(j - 1) in words["determiners"]:
-            return False  # "its fighters", "the troops": the actor told before
+        if self.data.lemma(key) in self.collapse_lemmas and (
+            self.key(j - 1) in words["determiners"] or self.key(j - 1) in words["indefinites"]
+        ):
+            return False  # "its fighters", "the troops", "a unit": part of the actor told before
+        if self.lemma(j) in self.data.triggers and verb_form(key, self.lemma(j)) in ("past", "ing"):
+            return False  # "denied being present": the speaker goes on
         function = key in words["stopwords"] or key in words["coordinators"] or key in words["clause_openers"]
         return not function and text not in _BOUNDARY and not self.toks[j].is_punct and key.isalpha()
 
     def outer(self, p: Phrase) -> int:
-        """Where the phrase starts with its determiners ("the SDF")."""
+        """Where the phrase starts with its determiners ("the SDF", "two nearby checkpoints")."""
         a = p.start
-        while a - 1 >= 0 and self.key(a - 1) in self.data.words["determiners"]:
+        words = self.data.words
+        while a - 1 >= 0 and (
+            self.key(a - 1) in words["determiners"] or self.key(a - 1) in words["indefinites"]
+        ):
             a -= 1
         return a
 
@@ -507,6 +816,11 @@ class _EnglishReader:
         j = i - 2 if i in self.held and self.key(i - 1) == "in" else i - 1  # "remains in control of"
         passive = negated = False
         while j >= s.start:
+            refusal = self._sequence_ending(j, s, "negation_markers")
+            if refusal:
+                j -= refusal  # "failed to agree", "refused to withdraw": the event did not happen
+                negated = True
+                continue
             marker = self._plan_marker_ending(j, s)
             if marker:
                 j -= marker  # "are scheduled to hand over": the subject stands before the plan
@@ -517,6 +831,8 @@ class _EnglishReader:
                 or (j in self.timed and self.toks[j].text not in _BOUNDARY)
             ):
                 break
+            if j in self.timed and self.phrase_ending(j + 1, s) is not None:
+                break  # "a day after the SDF withdrew": the time words end with the subject
             negated = negated or self.key(j) in self.data.words["negations"]
             passive = passive or (
                 self.key(j) in self.data.words["passive_auxiliaries"] and form.pos == "past"
@@ -537,6 +853,10 @@ class _EnglishReader:
                 before = self._coordinated_subject(j, s)  # "fighters looted and occupied"
                 if before is not None:
                     ev.rule += "+subject:coordinated-verb"
+            elif before is None and self.toks[j].text == ",":
+                before = self._subject_before_aside(j, s)  # "The SDF, backed by US forces, seized"
+                if before is not None:
+                    ev.rule += "+subject:before-aside"
             if before is not None and before.type == "Actor" and before.iri:
                 explicit = before.iri
                 co_subjects = self._co_subjects(before, s)
@@ -596,6 +916,12 @@ class _EnglishReader:
             adjacent += 1
         prev: str | None = None
         located = {p.loc_at for p in in_window if p.loc_at is not None}
+        facility_before = False
+        inner = self.phrase_at(self.inner_phrases[i], s) if i in self.inner_phrases else None
+        if inner is not None and inner.iri:
+            role = _role(frame.get("object"), inner)
+            if role:
+                ev.add(role, inner.iri)
         for p in in_window:
             if p.start in located:
                 continue  # "the Abu Salim neighbourhood of Tripoli": the place of the argument
@@ -609,8 +935,14 @@ class _EnglishReader:
                 prev = None
                 continue
             role = _role(frame.get(prep), p)
+            if role == "target" and prep in ("in", "at") and facility_before:
+                # "their headquarters in the town's main square": where the target is, no second target
+                role = "place" if p.type == "Place" else None
             if role and p.iri:
                 ev.add(role, p.iri)
+                facility_before = role == "target" and p.type == "Facility"
+            elif role is None and prep in ("in", "at"):
+                facility_before = False
                 if p.loc_at is not None:
                     loc = next((q for q in s.phrases if q.start == p.loc_at), None)
                     if loc is not None and loc.iri and loc is not p:
@@ -618,6 +950,8 @@ class _EnglishReader:
             prev = prep
         if form.pos != "noun":
             self._pronoun_object(ev, frame, i, end, wend, s)
+        if ev.type == "Handover" and not ev.roles.get("beneficiary"):
+            ev.type = "Withdrawal"  # "handed it back": given up, to nobody the text names
         if i in self.held:
             if form.lemma == "under control":
                 # "the building remains under the control of X": what is held stands before
@@ -641,18 +975,24 @@ class _EnglishReader:
 
     def _planned_before(self, i: int) -> bool:
         """A plan marker ("will", "scheduled to") right before token ``i`` or one word before it."""
+        ending = self.data.sequence_ends["plan_markers"]
         return any(
-            tuple(self.key(k) for k in range(i - len(seq), i)) == seq
-            or tuple(self.key(k) for k in range(i - len(seq) - 1, i - 1)) == seq
-            for seq in self.data.sequences["plan_markers"]
+            tuple(self.key(k) for k in range(end - len(seq), end)) == seq
+            for end in (i, i - 1)
+            for seq in ending.get(self.key(end - 1), ())
         )
 
     def _plan_marker_ending(self, j: int, s: Sentence) -> int:
         """Length of the plan marker ("scheduled to", "plans to") that ends at ``j``, else 0."""
-        for seq in self.data.sequences["plan_markers"]:
+        return self._sequence_ending(j, s, "plan_markers", shortest=2)
+
+    def _sequence_ending(self, j: int, s: Sentence, group: str, shortest: int = 1) -> int:
+        """Length of the longest word sequence of ``group`` (at least ``shortest`` words) that ends at
+        token ``j`` within the sentence, else 0."""
+        for seq in self.data.sequence_ends[group].get(self.key(j), ()):
             n = len(seq)
             if (
-                n > 1
+                n >= shortest
                 and j - n + 1 >= s.start
                 and all(self.key(j - n + 1 + m) == w for m, w in enumerate(seq))
             ):
@@ -678,6 +1018,21 @@ class _EnglishReader:
             k -= 1
         return None
 
+    def _subject_before_aside(self, j: int, s: Sentence) -> Phrase | None:
+        """The actor before an aside set off by commas right before the verb ("X, in talks brokered
+        by Y, agreed"); the aside holds no verb of its own that is a trigger."""
+        k = j - 1
+        while k > s.start and j - k <= 12:
+            if self.toks[k].text == ",":
+                p = self.phrase_ending(k, s)
+                if p is not None and p.type == "Actor" and p.iri and p.start > s.start - 1:
+                    return p
+                return None
+            if self.toks[k].text in _BOUNDARY or self.key(k) in self.data.words["relative_pronouns"]:
+                return None
+            k -= 1
+        return None
+
     def _co_subjects(self, p: Phrase, s: Sentence) -> list[Phrase]:
         """The actors joined to the subject by "and" / "," ("the SDF and the army seized")."""
         out: list[Phrase] = []
@@ -695,10 +1050,13 @@ class _EnglishReader:
         (articles, adjectives, "round of"), else ``k`` unchanged."""
         m = k
         words = self.data.words
-        while m >= s.start and k - m < 6:
+        while m >= s.start and k - m < 9:
             key = self.key(m)
             if key in words["noun_support_verbs"]:
                 return m
+            if m - 2 >= s.start and self.toks[m - 1].text in _HYPHENS and key in words["backing_participles"]:
+                m -= 3  # "UN-sponsored talks", "Saudi-brokered talks": an adjective, no support verb
+                continue
             if (
                 self.toks[m].text in _BOUNDARY
                 or self.phrase_ending(m + 1, s) is not None
@@ -715,8 +1073,13 @@ class _EnglishReader:
         named before the trigger (this sentence, else the one before); used only if the role is missing."""
         k = end
         prep = "object"
-        if k < wend and self.key(k) in self.frames_keys and self.key(k) not in ("subject", "object"):
+        if i in self.inner_objects:
+            k, wend = self.inner_objects[i], max(wend, self.inner_objects[i] + 1)  # "handed it back"
+        elif k < wend and self.key(k) in self.frames_keys and self.key(k) not in ("subject", "object"):
             prep, k = self.key(k), k + 1
+        if self.key(k) in self.data.words["partitives"] and self.key(k + 1) == "of":
+            k += 2  # "seized part of it"
+            wend = max(wend, k + 1)
         if k >= wend or self.key(k) not in self.data.words["object_pronouns"]:
             return
         found: list[Phrase] = []
@@ -756,6 +1119,18 @@ def _role(spec: Any, phrase: Any) -> str | None:
     return None
 
 
+def _handover_of(before: EventMention, handover: EventMention) -> bool:
+    """Whether a handover retells the withdrawal just before it: same giver (or none named) and
+    the same place given (or a pronoun for it)."""
+    if before.type != "Withdrawal" or before.status != handover.status:
+        return False
+    giver = handover.roles.get("agent", [])
+    if giver and giver != before.roles.get("agent", []):
+        return False
+    given = handover.roles.get("target", []) or list(handover.pronoun_roles.values())
+    return not given or bool(set(given) & set(before.roles.get("target", [])))
+
+
 def find_english_mentions(
     data: EnglishData,
     lex: Lexicon,
@@ -771,6 +1146,8 @@ def find_english_mentions(
         starts = [a for a, _, _ in found]
         scope: str | None = None
         scope_idx: int | None = None
+        prev: tuple[int, EventMention] | None = None  # the last mention of the sentence, its trigger end
+        first = len(out)
         for a, b, form in found:
             wend = reader.window_end(b, s, starts)
             spec = lex.types[form.event_type]
@@ -778,15 +1155,65 @@ def find_english_mentions(
             if not spec.speech and scope is not None and ev.status == scope:
                 ev.scoped_by = scope_idx
                 ev.rule += f"+scope:{scope}"
+            if prev is not None and form.pos == "noun" and reader.content_of(prev[0], a, s):
+                # "failed to agree on the RSF's withdrawal", "talks on a handover": what is agreed
+                # or discussed has not happened (yet)
+                if prev[1].status == "negated":
+                    ev.status = "negated"
+                elif ev.status == "asserted":
+                    ev.status = "hypothetical"
+                ev.rule += "+content-of-agreement"
             if spec.speech:
                 if not ev.roles.get("speaker"):
                     ev.dropped = True
                     ev.rule += "+no-known-speaker"
+                if spec.scope_status == "denied" and reader.claim_before(a, s):
+                    # "they had taken the airport, a claim the army rejected": the denial reaches
+                    # back to the claim told before it
+                    for earlier in out[first:]:
+                        if earlier.status in ("asserted", "reported") and not lex.types[earlier.type].speech:
+                            earlier.status, earlier.scoped_by = "denied", len(out)
+                            earlier.rule += "+scope:denied-claim"
+                # each speech act opens its own scope and closes the one before ("denied that ...,
+                # but confirmed it had closed ...": the closure is no longer denied)
+                scope, scope_idx = None, None
                 if spec.scope_status == "denied":
                     scope, scope_idx = "denied", len(out)
-                elif spec.scope_status == "reported" and (
-                    form.pos == "ing" or reader.key(b) in data.words["content_markers"]
+                elif (
+                    spec.scope_status == "reported"
+                    and form.lemma not in data.words["assertive_speech"]
+                    and (
+                        form.pos == "ing"
+                        or reader.key(reader.after_time(b)) in data.words["content_markers"]
+                        or reader.key(reader.after_time(b)) in data.words["subject_pronouns"]
+                    )
                 ):
-                    scope, scope_idx = "reported", len(out)
+                    scope, scope_idx = "reported", len(out)  # "said it had", "saying that"
+            if ev.type == "Handover" and prev is not None and _handover_of(prev[1], ev):
+                # "withdrew from the dam, handing it to RSF units": one event, told as a handover
+                prev[1].type = "Handover"
+                for iri in ev.roles.get("beneficiary", []):
+                    prev[1].add("beneficiary", iri)
+                prev[1].rule += "+handover-retold"
+                continue
+            if spec.speech and form.pos == "ing" and prev is not None and lex.types[prev[1].type].speech:
+                ev.dropped = True  # "X rejected the claim, saying ...": the same speech act goes on
+                ev.rule += "+speech-elaboration"
             out.append(ev)
+            prev = (b, ev)
+        _share_parties(out[first:])
     return out
+
+
+def _share_parties(told: Sequence[EventMention]) -> None:
+    """ "The SDF and the army, in talks brokered by Russia, agreed ...", "X and Y agreed, through
+    Russian mediation, to ...": talks named without their parties in a sentence whose agreement
+    names them are the same parties' talks."""
+    agreed = [m for m in told if m.type == "Agreement" and len(m.roles.get("party", [])) >= 2]
+    if not agreed:
+        return
+    for m in told:
+        if m.type == "Negotiation" and not m.roles.get("party"):
+            for iri in agreed[0].roles["party"]:
+                m.add("party", iri)
+            m.rule += "+parties-of-agreement"

@@ -165,7 +165,9 @@ class EntityTable:
         ):
             p.mention = (p.mention[0], max(p.mention[1], p.loc.end))
         key = match_key(label)
-        entity_iri = iris.entity_iri(p.type, key, within=within)
+        # a unit named by a generic label ("مكتب الإعلام", "قوات تابعة لـ X") is one per parent actor
+        scope = owner if p.type == "Actor" and owner else within
+        entity_iri = iris.entity_iri(p.type, key, within=scope)
         p.iri = entity_iri
         if entity_iri not in self.entities:
             part_of: list[str] = []

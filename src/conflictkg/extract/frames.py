@@ -7,8 +7,8 @@ nothing a reader can use, so before output each incomplete event is
 
 1. cleaned: fillers of the wrong entity type leave a typed core role (a withdrawal "from" an actor is
    no withdrawal from a place);
-2. filled from coreference: merged into another telling of the same event (same type, compatible
-   status, no conflicting participant), or given a role by the event it continues (``fill`` in the
+2. filled from coreference: merged into another telling of the same event (same type, or a withdrawal
+   and a handover in one sentence; compatible status, no conflicting participant), or given a role by the event it continues (``fill`` in the
    type's data: a withdrawal takes the targets of the latest seizure by the same agent);
 3. else dropped, with the reason kept as a :class:`Diagnostic` (for debugging; never in the JSON).
 
@@ -32,6 +32,9 @@ __all__ = ["Completion", "Diagnostic", "complete", "missing_roles"]
 #: The pseudo-role of a denial's denied events.
 DENIES = "denies"
 _COMPATIBLE = frozenset({"asserted", "reported"})
+_HANDOVER = "Handover"
+#: A place given up: left (Withdrawal) or handed over (Handover); one event may be told as both.
+_GIVING_UP = frozenset({"Withdrawal", _HANDOVER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,14 @@ class _Completer:
             return False
         return True
 
+    @staticmethod
+    def _same_kind(a: StoryEvent, b: StoryEvent) -> bool:
+        """Same type; or a withdrawal and a handover told in one sentence (one place given up, seen as
+        leaving and as handing over: "أعلن انسحابه من المستودعات بعد تسليمها إلى قوة الفجر")."""
+        if a.type == b.type:
+            return True
+        return {a.type, b.type} == _GIVING_UP and a.first.sentence == b.first.sentence
+
     def merge(self) -> None:
         """An incomplete telling joins the nearest telling of the same event that has what it lacks."""
         for n, ev in enumerate(self.events):
@@ -128,7 +139,7 @@ class _Completer:
                 continue
             best: tuple[int, int] | None = None
             for k, other in enumerate(self.events):
-                if k == n or k in self.merged or other.type != ev.type:
+                if k == n or k in self.merged or not self._same_kind(ev, other):
                     continue
                 if other.status != ev.status and {other.status, ev.status} - _COMPATIBLE:
                     continue
@@ -152,6 +163,8 @@ class _Completer:
             target.denies.extend(d for d in ev.denies if d not in target.denies)
             if ev.status == "asserted":
                 target.status = "asserted"
+            if ev.type != target.type and target.roles.get("beneficiary") and _HANDOVER in self.lex.types:
+                target.type = _HANDOVER  # "انسحابه من X بعد تسليمها إلى Y": given up, and to Y
             self.merged[n] = k
             for other in self.events:  # who denied the merged telling denies the event it joined
                 if n in other.denies:
@@ -178,7 +191,8 @@ class _Completer:
                 if c.role == "target" and ev.type == "Seizure" and self.fill_handed_over(n, c):
                     continue
                 rule = rules.get(c.role)
-                if rule is None:
+                if rule is None or ev.anchors_later:
+                    # "a day after the SDF withdrew": what happened before continues nothing told before it
                     continue
                 source_type, source_role, match_role = rule
                 mine = ev.roles.get(match_role, [])

@@ -20,6 +20,7 @@ from conflictkg.facts import GazetteerEntry
 __all__ = ["Candidate", "GazetteerIndex", "GazetteerMatch", "label_words"]
 
 _END = "\x00"
+_CLITIC_LETTERS = frozenset("وفبلك")
 #: Place classes whose names are specific enough to link without a place context.
 _ALWAYS_LINKED = frozenset({"Country", "Region", "Governorate", "City", "Town"})
 
@@ -46,13 +47,22 @@ class GazetteerMatch:
 
 
 def label_words(entries: Iterable[GazetteerEntry]) -> set[str]:
-    """The normalised words of every label: the tokenizer may split a clitic off before them."""
+    """The normalised words of every label: the tokenizer may split a clitic off before them.
+
+    A label may itself carry a clitic ("شعبة الريف لحزب البعث"): that attached form is left out when
+    the bare word is a label word too, or the tokenizer would keep "لحزب" whole in every article.
+    """
     words: set[str] = set()
     for e in entries:
         for labels in e.labels.values():
             for label in labels:
                 words.update(match_key(label).split())
-    return words
+    attached = {
+        w
+        for w in words
+        if (w[:1] in _CLITIC_LETTERS and w[1:] in words) or (w.startswith("لل") and "ا" + w[1:] in words)
+    }
+    return words - attached
 
 
 class GazetteerIndex:

@@ -145,6 +145,9 @@ class TriggerForm:
     pos: str  # "verb" | "noun" | "participle"; English adds "past" (past or passive participle) and "ing"
     pronoun_suffix: bool
     transitive: bool = False
+    #: Arabic verbs: "past", "present" or "future" (the present with سـ: سيفرض، ستنسحب); "" otherwise.
+    #: A plan marker reaches a present or future verb across its clause, never a past one.
+    tense: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,8 @@ class Lexicon:
     #: sequences of each group by their first word, and by their last word (fast lookups)
     by_first: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     by_last: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    #: every reading of a trigger form claimed by more than one lexeme or tense (the first is in ``triggers``)
+    readings: Mapping[str, tuple[TriggerForm, ...]] = field(default_factory=dict)
     #: each group's words, also with و/ف glued before them: ``has`` is called for nearly every token
     conjoined: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -211,6 +216,19 @@ class Lexicon:
                     for group, words in self.words.items()
                 },
             )
+
+    def verb_reading(self, key: str, *, folded: bool = False) -> TriggerForm | None:
+        """The verb reading of a trigger form after a particle that takes a verb: the present one
+        (``تسلم``: تُسلِّم, hands over), else the past one of a form first read as a noun (``طرد``);
+        ``folded``: the word was written with ة, so it is a noun whatever its key says."""
+        readings = self.readings.get(key, ())
+        present = next((r for r in readings if r.tense == "present"), None)
+        if present is not None or folded:
+            return present
+        first = readings[0] if readings else None
+        if first is None or first.pos != "noun":
+            return None
+        return next((r for r in readings if r.tense == "past"), None)
 
     def has(self, group: str, key: str) -> bool:
         """Whether ``key`` is one of the words of ``group`` (also after a leading و or ف)."""
@@ -273,7 +291,8 @@ def _heads(data: Mapping[str, Any]) -> dict[str, HeadNoun]:
 
 
 def _lexeme_forms(lexeme: Mapping[str, Any]) -> list[tuple[str, str, str]]:
-    """(form, pos, lemma) for every generated form of one lexeme."""
+    """(form, pos, lemma) for every generated form of one lexeme; a verb's pos carries its tense
+    ("verb:past", "verb:present", "verb:future")."""
     past: str | None = lexeme.get("past")
     present: str | None = lexeme.get("present")
     nouns: list[str] = list(lexeme.get("nouns", []))
@@ -290,9 +309,13 @@ def _lexeme_forms(lexeme: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     for p in participles:
         out += [(f, "participle", lemma) for f in inflect_noun(p, adjective=True)]
     if past:
-        out += [(f, "verb", lemma) for f in conjugate_past(past)]
+        out += [(f, "verb:past", lemma) for f in conjugate_past(past)]
     if present:
-        out += [(f, "verb", lemma) for f in conjugate_present(present)]
+        forms = conjugate_present(present)
+        # سـ + a present form is the future ("ستنسحب"); the stem's own س ("سيطر") is not
+        out += [
+            (f, "verb:future" if f[:1] == "س" and f[1:] in forms else "verb:present", lemma) for f in forms
+        ]
     return out
 
 
@@ -324,8 +347,11 @@ def _core(type_name: str, item: Mapping[str, Any]) -> CoreRole:
     return CoreRole(role, minimum, frozenset(item.get("types", ())))
 
 
-def _triggers(data: Mapping[str, Any]) -> tuple[dict[str, TriggerForm], dict[str, TypeSpec]]:
+def _triggers(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, TriggerForm], dict[str, TypeSpec], dict[str, tuple[TriggerForm, ...]]]:
     forms: dict[str, TriggerForm] = {}
+    readings: dict[str, list[TriggerForm]] = {}
     specs: dict[str, TypeSpec] = {}
     for name, spec in data["types"].items():
         specs[name] = TypeSpec(
@@ -347,18 +373,21 @@ def _triggers(data: Mapping[str, Any]) -> tuple[dict[str, TriggerForm], dict[str
         for lexeme in spec["lexemes"]:
             for form, pos, lemma in _lexeme_forms(lexeme):
                 # the first claim on a form keeps it: nouns before verbs (ة/ه fold together), and
-                # the order of the data file decides between types
-                forms.setdefault(
-                    match_key(form),
-                    TriggerForm(
-                        name,
-                        match_key(lemma),
-                        pos.removesuffix("+suffix"),
-                        pos.endswith("+suffix"),
-                        bool(lexeme.get("transitive", False)),
-                    ),
+                # the order of the data file decides between types; the other claims are kept as
+                # readings the context may choose ("أن تسلمه": a present verb, not the noun تسلّم)
+                key = match_key(form)
+                reading = TriggerForm(
+                    name,
+                    match_key(lemma),
+                    pos.removesuffix("+suffix").split(":")[0],
+                    pos.endswith("+suffix"),
+                    bool(lexeme.get("transitive", False)),
+                    pos.partition(":")[2],
                 )
-    return forms, specs
+                forms.setdefault(key, reading)
+                if reading not in readings.setdefault(key, []):
+                    readings[key].append(reading)
+    return forms, specs, {k: tuple(v) for k, v in readings.items() if len(v) > 1}
 
 
 def _participles(stems: Iterable[str]) -> dict[str, str]:
@@ -374,7 +403,7 @@ def _participles(stems: Iterable[str]) -> dict[str, str]:
 def load_lexicon() -> Lexicon:
     """The lexicon, built once per process from the data files."""
     heads = _heads(_read("heads.json"))
-    triggers, types = _triggers(_read("triggers.json"))
+    triggers, types, readings = _triggers(_read("triggers.json"))
     lex = _read("lexicon.json")
     words: dict[str, frozenset[str]] = {}
     sequences: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -411,6 +440,7 @@ def load_lexicon() -> Lexicon:
         by_first[group] = {k: tuple(v) for k, v in first.items()}
         by_last[group] = {k: tuple(v) for k, v in last.items()}
     return Lexicon(
+        readings=readings,
         by_first=by_first,
         by_last=by_last,
         heads=heads,

@@ -14,43 +14,50 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Normalized", "fold_char", "match_key", "normalize"]
+__all__ = ["INVISIBLE", "QUOTE_MARKS", "Normalized", "fold_char", "match_key", "normalize"]
 
-_DROP = frozenset(
-    "\u0640"  # tatweel
-    "\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"  # NBSP (-> space below), zero-width, bidi marks
+#: invisible marks dropped from the matching form: tatweel, zero-width spaces and joiners, bidi marks,
+#: embeddings and isolates (U+202A-202E, U+2066-2069), the Arabic letter mark, word joiner, BOM
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u180e\u2060\u2061\u2062\u2063\u2064\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
-_MAP: dict[str, str] = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ة": "ه",
-    "ؤ": "ء",
-    "ئ": "ء",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "\u2009": " ",
-    "\u2002": " ",
-    "\u2003": " ",
-    "\t": " ",
-    '"': '"',
-    "“": '"',
-    "”": '"',
-    "«": '"',
-    "»": '"',
-    "‘": '"',
-    "’": '"',
-    "„": '"',
-    "‟": '"',
-    "'": '"',
-    "؛": ";",
-    "؟": "?",
-    "٫": ".",
-    "–": "-",
-    "—": "-",
-}
+_DROP = frozenset("\u0640") | INVISIBLE
+#: every quote style outlets use, straight, curly, reversed, low, angle, fullwidth: all fold to '"'
+QUOTE_MARKS = frozenset("\"'“”«»‘’‹›„‟‚‛＂＇〝〞〟❝❞❛❜⹂")
+#: spaces other than U+0020 (no-break, narrow no-break, en/em and the other typographic spaces)
+_SPACES = frozenset(
+    "\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u205f\u3000\t"
+)
+_MAP: dict[str, str] = (
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",  # Persian yeh
+        "ک": "ك",  # Persian keheh
+        "ة": "ه",
+        "ۀ": "ه",
+        "ؤ": "ء",
+        "ئ": "ء",
+        "؛": ";",
+        "؟": "?",
+        "،": ",",
+        "٬": ",",  # Arabic thousands separator
+        "٫": ".",  # Arabic decimal separator
+        "٪": "%",
+        "؉": "%",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+    }
+    | {q: '"' for q in QUOTE_MARKS}
+    | {sp: " " for sp in _SPACES}
+)
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 
 
@@ -58,8 +65,6 @@ def fold_char(ch: str) -> str:
     """The matching form of one character: ``""`` when it is dropped, else exactly one character."""
     if ch in _DIGITS:
         return _DIGITS[ch]
-    if ch == "\u00a0":
-        return " "
     if ch in _DROP:
         return ""
     if "\u064b" <= ch <= "\u065f" or ch == "\u0670" or "\u06d6" <= ch <= "\u06ed":

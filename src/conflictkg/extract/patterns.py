@@ -46,10 +46,17 @@ def _without_suffix(key: str) -> str:
 
 
 _PRONOUN_PREPS = ("من", "علي", "في", "ل")
+#: prepositions of the goal after a transitive verbal noun: its genitive is then the agent
+#: ("اقتحام قوات X لمبنى", "دخول القوات إلى البلدة"); keys after normalisation (إلى -> الي)
+_GOAL_PREPS = frozenset({"ل", "الي"})
 _PRONOUNS = frozenset({"ها", "ه", "هما", "هم", "هن"})
 #: how many words back from an event noun its support verb may stand ("فرض X مطلع الشهر رسوماً")
 _SUPPORT_REACH = 8
+#: how many words back a plan marker reaches a present verb or verbal noun within its clause
+_PLAN_REACH = 14
 _WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
+_SIEGE = "Siege"
+_LIFTING = "SiegeLifting"
 
 
 @dataclass(slots=True)
@@ -150,11 +157,15 @@ class _Reader:
                         self.actor_mentions.append((q.mention[0], q.iri))
         self.actor_mentions.sort()
         self.subject: str | None = None
+        #: "اتهمت X Y بحصار ...": the accused Y and the end of the accusation's window; the agent of
+        #: the act it is accused of, not the narrative's subject
+        self.accused: tuple[str, int] | None = None
         self._stems = lex.vocabulary | {"من"}
         #: the key of token ``i``, "" outside the article; called thousands of times per article, so a
         #: dict lookup done in C rather than a method with a bounds test
         self.key: Callable[[int], str] = _Keys(enumerate(t.key for t in toks)).__getitem__
         self._hypothetical = frozenset(lex.sequences.get("hypothetical_markers", ()))
+        self._plan_longest = max((len(m) for m in self._hypothetical), default=1)
 
     # --- lookups -------------------------------------------------------------------------------
     def trigger_at(self, i: int, s: Sentence) -> TriggerForm | None:
@@ -162,6 +173,10 @@ class _Reader:
             return None
         form = self.lex.triggers.get(self.key(i))
         if form is None:
+            return None
+        if form.event_type == _LIFTING:
+            return form if self._lifted_siege(i, s, form) is not None else None
+        if form.event_type == _SIEGE and self._after_lift_verb(i, s):
             return None
         prev = self._prev_word(i, s)
         if prev is not None:
@@ -171,12 +186,109 @@ class _Reader:
             lift = self.lex.words["lift_markers"]
             if key in lift or bare in lift or key in self.lex.words["trigger_blockers"]:
                 return None
+            if form.pos == "noun" and self._names_a_checkpoint(i, s, form):
+                return None
+            if form.tense != "present" and self.lex.has("subjunctive_particles", key):
+                # "قبل أن تسلمه", "لن تسلّم": after أن/لن/لم a verb stands, present if it can be;
+                # "بعد أن طرد": the past verb, not the verbal noun (a final ه may be ة: left alone)
+                form = self.lex.verb_reading(self.key(i), folded=self.toks[i].text.endswith("ة")) or form
         return form
 
-    def lift_subject(self, i: int, s: Sentence) -> None:
-        """ "فكّت قوات X الطوق ..., وسلّمت ...": lifting a siege is no event the extractor emits (the
-        facts have no phase for it), but its subject is the narrative's subject for the verbs after."""
+    # --- siege lifting ---------------------------------------------------------------------------
+    def _siege_noun(self, j: int) -> bool:
+        """Whether token ``j`` is a siege noun (الحصار، حصارها، الطوق، تطويق): a Siege trigger noun."""
+        form = self.lex.triggers.get(self.key(j))
+        return form is not None and form.event_type == _SIEGE and form.pos == "noun"
+
+    def _lifted_siege(self, i: int, s: Sentence, form: TriggerForm) -> int | None:
+        """The siege noun a lift word ``i`` governs, else None (then the word lifts no siege).
+
+        A verbal noun or participle takes it right after (فك الحصار، رفع الطوق، إنهاء حصار); a verb
+        after its subject (فكّت قوات X الطوق، أنهت “قسد” حصارها) or right after it (كسروا الحصار).
+        "رفعت الفصائل حواجزها", "أنهى الاجتماع", "فك الارتباط" lift no siege, and neither does a lift
+        word after "until" (حتى فك الحصار، لحين رفع الطوق)."""
+        before = self._prev_word(i, s)
+        if before is not None and self.lex.has("until_markers", self.key(before)):
+            return None  # "حتى فك الحصار": the end condition of something else, not a lifting told
         j = self._skip_quotes(i + 1, s.stop)
+        if form.pos == "verb":
+            subject = next((p for p in s.phrases if p.start == j and p.type == "Actor"), None)
+            if subject is not None:
+                j = self._skip_quotes(subject.end, s.stop)
+        return j if j < s.stop and self._siege_noun(j) else None
+
+    def _after_lift_verb(self, i: int, s: Sentence) -> bool:
+        """Whether siege noun ``i`` is the object of a lift verb (then the lifting is the event)."""
+        j = i - 1
+        while j >= s.start and self.toks[j].is_quote:
+            j -= 1
+        subject = next((p for p in s.phrases if p.end == j + 1 and p.type == "Actor"), None)
+        k = self._prev_word(subject.start if subject is not None else i, s)
+        if k is None:
+            return False
+        lift = self.lex.triggers.get(self.key(k))
+        return lift is not None and lift.event_type == _LIFTING and self._lifted_siege(k, s, lift) == i
+
+    def lifted_genitive(self, ev: EventMention, i: int, s: Sentence, form: TriggerForm) -> None:
+        """ "أنهت قوات النظام حصار مدينة درعا", "فكّت القوات الطوق حول بلدة تلعفر": the genitive of the
+        lifted siege noun, or the phrase after a word the type's frame reads as besieged (حول) right
+        after it, is the besieged (the frame itself only reads prepositions the lexicon knows)."""
+        j = self._lifted_siege(i, s, form)
+        if j is None or ev.roles.get("besieged"):
+            return
+        k = self._skip_quotes(j + 1, s.stop)
+        rule = "+besieged:siege-genitive"
+        if self.lex.types[_LIFTING].frame.get(self.key(k)) == "besieged":
+            k, rule = self._skip_quotes(k + 1, s.stop), "+besieged:after-siege-noun"
+        elif self.lex.triggers[self.key(j)].pronoun_suffix:
+            return  # "حصارها": the suffix is the besieger, what follows is no genitive
+        found = next((p for p in s.phrases if p.start == k and p.iri), None)
+        if found is not None:
+            ev.add("besieged", found.iri)
+            ev.rule += rule
+
+    def _names_a_checkpoint(self, i: int, s: Sentence, form: TriggerForm) -> bool:
+        """Iraqi "سيطرة الفاضلية", "سيطرتي الصقور وجسر الصدر": an indefinite control noun with neither
+        an actor after it nor على in its clause names a checkpoint, not an act of taking control."""
+        if form.lemma not in self.lex.words.get("checkpoint_name_lemmas", frozenset()) or form.pronoun_suffix:
+            return False
+        if self.key(i).startswith("ال"):
+            return False
+        j = self._skip_quotes(i + 1, s.stop)
+        if any(p.start == j and p.type == "Actor" for p in s.phrases):
+            return False
+        for k in range(i + 1, min(s.stop, i + 8)):
+            if self.toks[k].text in _BOUNDARY_PUNCT:
+                break
+            if self.key(k) == "علي":
+                return False
+        return True
+
+    def lift_subject(self, i: int, s: Sentence) -> None:
+        """ "فكّت قوات X الطوق ..., وسلّمت ...": the subject of a lift verb is the narrative's subject
+        for the verbs after it, whether the verb lifts a siege (a SiegeLifting event) or not."""
+        j = self._skip_quotes(i + 1, s.stop)
+        actor = next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
+        if actor is not None:
+            self.subject = actor.iri
+
+    def accuse(self, ev: EventMention, s: Sentence) -> None:
+        """Keep the accused of an accusation (the first actor after its speaker with no preposition)."""
+        speakers = set(ev.roles.get("speaker", ()))
+        for p in s.phrases:
+            if ev.trigger < p.start < ev.window_end and p.type == "Actor" and p.iri and p.iri not in speakers:
+                if self.prep_before(p, ev.trigger + 1) is None:
+                    end = next(
+                        (k for k in range(p.end, s.stop) if self.toks[k].text in _BOUNDARY_PUNCT), s.stop
+                    )
+                    self.accused = (p.iri, end)
+                return
+
+    def verb_subject(self, k: int, s: Sentence) -> None:
+        """ "وافقت قوات X على إخلاء ...", "يعتزم الجيش إطلاق عملية لاستعادة ...": a verb that tells no
+        event of its own (``subject_verbs``) with an actor right after it makes that actor the
+        narrative's subject, the agent of the event words after it that name none."""
+        j = self._skip_fillers(k + 1, s.stop)
         actor = next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
         if actor is not None:
             self.subject = actor.iri
@@ -194,6 +306,58 @@ class _Reader:
         if self.lex.has("prepositions", key) or key in self.lex.triggers or not key[:1].isalpha():
             return None
         return p.iri
+
+    def _verb_before_subject(self, i: int, s: Sentence) -> int | None:
+        """ "رفضت قوات X الانسحاب", "فشلت قوات X في اقتحام": the word before the actor phrase that
+        stands right before the trigger (or before its link word ب/في/من/عن), else None."""
+        j = self._prev_word(i, s)
+        if j is None:
+            return None
+        if self.key(j) in self.lex.words["support_links"]:
+            j -= 1
+        actor = next((p for p in s.phrases if p.end == j + 1 and p.type == "Actor"), None)
+        if actor is None or actor.start - 1 < s.start:
+            return None
+        return actor.start - 1
+
+    def _future_support(self, k: int) -> bool:
+        """ "سيفرض رسوماً", "ستقوم بإغلاق": a support verb in the future (سـ + a present form)."""
+        key = self.key(k)
+        return len(key) > 3 and key[0] == "س" and key[1] in "يتن" and self.lex.has("support_verbs", key[1:])
+
+    def _subject_place(self, end: int, stop: int, in_window: Sequence[Phrase]) -> Phrase | None:
+        """ "X في Y OBJECT": a place after the subject, right before a phrase with no preposition (the
+        object), is where the subject is, not the object; else None."""
+        j = self._skip_quotes(end, stop)
+        if self.key(j) != "في":
+            return None
+        place = next((p for p in in_window if p.start == self._skip_quotes(j + 1, stop)), None)
+        if place is None or place.type != "Place":
+            return None
+        k = self._skip_quotes(place.end, stop)
+        following = next((p for p in in_window if p.start == k), None)
+        return place if following is not None and following.type in ("Facility", "Place") else None
+
+    def _disagrees(self, i: int, head_key: str, form: TriggerForm) -> bool:
+        """ "واتهمت الجيش بقصفه": a feminine past verb (ـت) cannot have a masculine singular head noun as
+        its subject, so that noun is its object and the subject is the one told before."""
+        head = self.lex.heads[head_key]
+        feminine_verb = form.tense == "past" and self.key(i).endswith("ت")
+        return feminine_verb and head.number == "sg" and not head.surface.endswith("ة")
+
+    def _unit_after(self, end: int, stop: int, in_window: Sequence[Phrase]) -> Phrase | None:
+        """ "«سرايا X - الفوج الثالث»": an actor after a dash names a unit of the actor before it (one
+        subject, not the object)."""
+        j = self._skip_quotes(end, stop)
+        if j >= stop or self.toks[j].text not in ("-", "–", "—"):
+            return None
+        j = self._skip_quotes(j + 1, stop)
+        return next((p for p in in_window if p.start == j and p.type == "Actor"), None)
+
+    def _opens(self, i: int, s: Sentence) -> bool:
+        """Whether token ``i`` opens its clause (sentence start, after و/ف or punctuation)."""
+        before = self._prev_word(i, s)
+        return before is None or self.key(before) in ("و", "ف") or self.toks[before].text in _BOUNDARY_PUNCT
 
     def _relative_of_non_actor(self, i: int, s: Sentence) -> bool:
         """Whether trigger ``i`` follows a relative pronoun whose antecedent is no actor phrase."""
@@ -343,7 +507,7 @@ class _Reader:
         if genitive_agent and form.transitive:
             # "طرد قوات الحكومة": the genitive of a transitive verbal noun is its object, unless the
             # object comes with ل ("حصار الحوثيين لمدينة مأرب")
-            genitive_agent = any(self.prep_before(p, i + 1) == "ل" for p in in_window[1:])
+            genitive_agent = any(self.prep_before(p, i + 1) in _GOAL_PREPS for p in in_window[1:])
         if (
             (form.pos in ("verb", "participle") or genitive_agent)
             and in_window
@@ -363,6 +527,15 @@ class _Reader:
             ):
                 subject_end = in_window[0].end
                 in_window = in_window[1:]
+            unit = self._unit_after(subject_end, wend, in_window)
+            if unit is not None:
+                subject_end = unit.end
+                in_window = [p for p in in_window if p is not unit]
+            located = self._subject_place(subject_end, wend, in_window)
+            if located is not None:
+                # "تسلم المجلس العسكري في تل أبيض مبنى ...": the subject's own place, then the object
+                subject_end = located.end
+                in_window = [p for p in in_window if p is not located]
         if form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال"):
             # "ونفى مصدر": نفى and نفي fold together; opening its clause, the form is the verb
             before = self._prev_word(i, s)
@@ -374,6 +547,19 @@ class _Reader:
             )
             if opens and subject_next:
                 form = TriggerForm(form.event_type, form.lemma, "verb", False, form.transitive)
+        if (
+            explicit is None
+            and form.pos == "noun"
+            and (genitive_agent or not form.transitive)
+            and not form.pronoun_suffix
+            and not self.key(i).startswith("ال")
+            and first < wend
+            and self._suffixed_head(first)
+            and self.subject
+        ):
+            # "انسحاب قواته من", "دخول عناصرها إلى": its forces, the subject told before
+            explicit, subject_end, explicit_after = self.subject, first + 1, True
+            ev.rule += "+agent:suffixed-genitive"
         if explicit is None and form.pos == "verb" and self._suffixed_head(first) and self.subject:
             # "حاصرت دورياتهم فرع الأمن العسكري": their patrols, the subject told before
             explicit, subject_end, explicit_after = self.subject, first + 1, True
@@ -393,7 +579,11 @@ class _Reader:
         anonymous = anonymous and (
             self.lex.has("anonymous_subjects", first_key)
             or self.lex.has("anonymous_subjects", _without_suffix(first_key))
-            or (first_key in self.lex.heads and self.lex.heads[first_key].entity_type == "Actor")
+            or (
+                first_key in self.lex.heads
+                and self.lex.heads[first_key].entity_type == "Actor"
+                and not self._disagrees(i, first_key, form)
+            )
         )
         if explicit is None and self._relative_of_non_actor(i, s):
             anonymous = True  # "التجار، الذين قالوا": the relative's antecedent is no known actor
@@ -408,6 +598,36 @@ class _Reader:
                         in_window = [p for p in in_window if p is not org]
                         ev.rule += "+subject:source-of"
                     break
+            members = next((p for p in in_window if p.start == self._skip_quotes(first + 1, wend)), None)
+            if (
+                explicit is None
+                and self.lex.has("member_constructs", first_key)
+                and members is not None
+                and members.type == "Actor"
+                and members.iri
+            ):
+                # "اقتحم مسلحو «X»", "قال مقاتلو X": the members of a named actor act for it
+                explicit, subject_end = members.iri, members.end
+                in_window = [p for p in in_window if p is not members]
+                ev.rule += "+subject:members-of"
+                unit = self._unit_after(subject_end, wend, in_window)
+                if unit is not None:
+                    subject_end = unit.end
+                    in_window = [p for p in in_window if p is not unit]
+        if (
+            explicit is None
+            and spec.speech
+            and in_window
+            and in_window[0].start == first
+            and in_window[0].type == "Facility"
+        ):
+            # "نفى مكتب الإعلام في الحشد الشعبي": an office inside an actor speaks for it
+            k = self._skip_quotes(in_window[0].end, wend)
+            org = next((p for p in in_window[1:] if p.start == self._skip_quotes(k + 1, wend)), None)
+            if self.key(k) in ("في", "ل") and org is not None and org.type == "Actor" and org.iri:
+                explicit, subject_end, explicit_after = org.iri, org.end, True
+                in_window = [p for p in in_window if p is not org and p is not in_window[0]]
+                ev.rule += "+subject:office-of"
         if explicit is None and form.pos == "verb" and i - 1 > s.start:
             # "إن الجيش انسحب": a subject before the verb that is no known entity
             prev, before_prev = self.key(i - 1), self.key(i - 2)
@@ -449,8 +669,9 @@ class _Reader:
                 ev.rule += "+agent:relative-verb"
         if explicit is not None:
             ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", explicit)
-            if not quoted and not (form.pos == "noun" and "subject:vso" in ev.rule):
-                # a verbal noun's genitive ("حصار قوات النظام") is no new subject of the narrative
+            if not quoted and not (form.pos == "noun" and "subject:vso" in ev.rule and not self._opens(i, s)):
+                # a verbal noun's genitive ("حصار قوات النظام") is no new subject of the narrative; a
+                # form opening its clause is the verb ("نفى الجيش", نفى and نفي fold together)
                 self.subject = explicit
         adjacent = self._skip_fillers(subject_end if explicit_after else i + 1, wend)
         self._window_roles(ev, frame, in_window, i + 1, adjacent)
@@ -463,6 +684,9 @@ class _Reader:
             and not form.pronoun_suffix
         ):
             ev.anaphoric = True
+        if spec.default_agent and not ev.has_agent() and self.accused is not None and i < self.accused[1]:
+            ev.add(spec.default_agent, self.accused[0])
+            ev.rule += "+agent:accused"
         # default agent: the subject carried over from the previous clause
         if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
@@ -484,9 +708,17 @@ class _Reader:
         previous = self._prev_word(i, s)
         if ev_start < i and self.lex.has("support_verbs", self.key(ev_start)):
             previous = self._prev_word(ev_start, s)  # "لم تفرض الفرقة أي إتاوات": negation of the verb
+        refused = previous is not None and self.lex.has("refusal_markers", self.key(previous))
+        refused = refused or (ev_start < i and self.lex.has("refusal_markers", self.key(ev_start)))
+        governor = self._verb_before_subject(i, s)
+        refused = refused or (governor is not None and self.lex.has("refusal_markers", self.key(governor)))
         if previous is not None and self.lex.has("negations", self.key(previous)):
             ev.status = "negated"
-        elif self._planned(i, s):
+        elif refused:
+            # "رفضت الانسحاب", "عدم انسحاب", "فشلت في اقتحام": the act did not happen
+            ev.status = "negated"
+            ev.rule += "+refusal"
+        elif self._planned(i, s, form, ev_start):
             ev.status = "hypothetical"
             ev.rule += "+plan"
         elif spec.changes_control == "open" and ev.status == "asserted" and self._held(i, s):
@@ -592,6 +824,14 @@ class _Reader:
                 ev.pronoun_roles.setdefault(role, antecedent.iri)  # used only if the frame lacks it
             return
 
+    def _suffix_object(self, ev: EventMention, i: int, s: Sentence) -> None:
+        """The pronoun suffix of a transitive verbal noun as its object: the latest place named."""
+        antecedent = self._latest_place(self.toks[i].start, s)
+        frame = self.lex.types[ev.type].frame
+        role = _role_for(frame.get("object"), antecedent) if antecedent is not None else None
+        if antecedent is not None and role is not None and antecedent.iri:
+            ev.pronoun_roles.setdefault(role, antecedent.iri)
+
     def _latest_place(self, before: int, s: Sentence) -> Phrase | None:
         """The latest facility or area named before offset ``before``: not a town or region given as
         the location of something else ("مديرية حريب جنوبي محافظة مأرب" points at the district)."""
@@ -607,18 +847,53 @@ class _Reader:
         small = [p for p in found if p.type == "Facility" or p.subtype not in _WIDE_PLACES]
         return max(small or found, key=lambda p: (self.toks[p.start].sentence, p.start))
 
-    def _planned(self, i: int, s: Sentence) -> bool:
-        """A plan or future marker in the four words before the trigger ("من المقرر أن", "سوف")."""
-        keys = [self.key(k) for k in range(max(s.start, i - 4), i)]
+    def _planned(self, i: int, s: Sentence, form: TriggerForm, ev_start: int) -> bool:
+        """A future verb ("ستنسحب", "سيفرض"), or a plan or future marker earlier in the trigger's
+        clause ("من المقرر أن تنسحب", "يعتزم الجيش إطلاق عملية لاستعادة", "على أن تتسلم بعد غد"): a
+        present verb or a verbal noun only (a past verb tells what was done), never past a clause
+        boundary or a past-tense trigger."""
+        if form.tense == "future" or self._future_support(ev_start):
+            return True
+        if form.tense == "past":
+            return False
+        start = i
+        while start - 1 >= max(s.start, i - _PLAN_REACH):
+            tok = self.toks[start - 1]
+            prior = self.lex.triggers.get(tok.key)
+            if tok.text in _BOUNDARY_PUNCT:
+                break
+            if prior is not None and prior.tense == "past" and (start - 1) not in self.covered:
+                break
+            start -= 1
+        # entity phrases left out: "وافقت قوات X على إخلاء" reads as "وافقت على إخلاء"
+        keys = [self.key(k) for k in range(start, i) if k not in self.covered]
         keys = [k[1:] if len(k) > 2 and k[0] in "وف" and k[1:] in self._stems else k for k in keys]
-        # every run of consecutive keys (the empty one too), tested against the markers at once
-        runs = {tuple(keys[a:b]) for a in range(len(keys) + 1) for b in range(a, len(keys) + 1)}
+        longest = self._plan_longest
+        # every run of consecutive keys, up to the longest marker, tested against the markers at once
+        runs = {
+            tuple(keys[a:b]) for a in range(len(keys)) for b in range(a + 1, min(len(keys), a + longest) + 1)
+        }
         return not self._hypothetical.isdisjoint(runs)
 
     def _noun_agent(
         self, i: int, s: Sentence, form: TriggerForm, ev: EventMention, ev_start: int
     ) -> tuple[str | None, int]:
         if form.pronoun_suffix:
+            link = i - 1 if self.key(i - 1) in self.lex.words["support_links"] else None
+            linked = next(
+                (p for p in s.phrases if link is not None and p.end == link and p.type == "Actor" and p.iri),
+                None,
+            )
+            if (
+                linked is not None
+                and linked.start - 1 >= s.start
+                and self.lex.has("support_verbs", self.key(linked.start - 1))
+            ):
+                # "لم تتمكن القوات من دخوله": the support verb's subject acts; the suffix is the object
+                ev.rule += "+agent:support-verb-subject+object:suffix"
+                if form.transitive:
+                    self._suffix_object(ev, i, s)
+                return linked.iri, linked.start - 1
             # "أحكمت قوات الدعم السريع حصارها": the pronoun is the subject of the support verb before
             actor = next((p for p in s.phrases if p.end == i and p.type == "Actor" and p.iri), None)
             if (
@@ -634,7 +909,9 @@ class _Reader:
         while j >= s.start and self.toks[j].is_quote:
             j -= 1
         moved = False
+        verb_at: int | None = None
         if j >= s.start and self.key(j) in self.lex.words["support_verbs"]:
+            verb_at = j
             j -= 1
             moved = True
         if j >= s.start and self.key(j) in self.lex.words["support_links"]:
@@ -674,7 +951,8 @@ class _Reader:
                 return self.subject, j
         if key in self.lex.words["support_verbs"] or self.lex.has("support_verbs", key):
             return None, j
-        return None, ev_start
+        # "أنه سيفرض رسوماً": the support verb right before the noun opens the evidence
+        return None, verb_at if verb_at is not None else ev_start
 
     def _distant_support_verb(
         self, j: int, s: Sentence, ev: EventMention, ev_start: int
@@ -786,9 +1064,16 @@ def find_mentions(
         scope_idx: int | None = None
         content_seen = False
         lifts = [i for i in range(s.start, s.stop) if lex.has("lift_verbs", reader.key(i))]
+        openers = [
+            i
+            for i in range(s.start, s.stop)
+            if i not in triggers and i not in reader.covered and lex.has("subject_verbs", reader.key(i))
+        ]
         for i in sorted(triggers):
             while lifts and lifts[0] < i:
                 reader.lift_subject(lifts.pop(0), s)
+            while openers and openers[0] < i:
+                reader.verb_subject(openers.pop(0), s)
             form = triggers[i]
             wend = reader.window_end(i, s, form, triggers)
             spec = lex.types[form.event_type]
@@ -798,6 +1083,12 @@ def find_mentions(
                 and (lex.types[scope.type].scope_status == "denied" or content_seen)
             )
             ev = reader.mention(i, s, form, wend, quoted=quoted)
+            if ev.type == "Handover" and not ev.roles.get("beneficiary"):
+                # "سلّمت قسد المواقع" to nobody the text names: given up, a plain withdrawal
+                ev.type = "Withdrawal"
+                ev.rule += "+no-recipient"
+            elif ev.type == _LIFTING:
+                reader.lifted_genitive(ev, i, s, form)
             if spec.speech:
                 complement = next((t for t in sorted(triggers) if i < t <= i + 8), None)
                 if (
@@ -805,6 +1096,7 @@ def find_mentions(
                     and complement is not None
                     and not lex.types[triggers[complement].event_type].speech
                     and not _has_content(reader, i, complement)
+                    and _bare_act(reader, complement, triggers[complement])
                 ):
                     ev.dropped = True
                     ev.rule += "+absorbed-into-complement"
@@ -813,6 +1105,11 @@ def find_mentions(
                     # scopes what it reports
                     ev.dropped = True
                     ev.rule += "+no-known-speaker"
+                elif form.pos == "participle" and _continues_speech(out, ev, lex):
+                    # "نفت X ...، مؤكدة أن ...": the participle goes on with the speech act before it
+                    # (one act of one speaker); it still scopes what it tells
+                    ev.dropped = True
+                    ev.rule += "+continues-speech"
                 anonymous_report = not ev.roles.get("speaker") and spec.scope_status == "reported"
                 if anonymous_report:
                     # unnamed sources are the outlet's ordinary reporting: what they tell stays asserted
@@ -820,6 +1117,22 @@ def find_mentions(
                 elif not ev.rule.endswith("absorbed-into-complement"):
                     scope, scope_idx = ev, len(out)
                 content_seen = _has_content(reader, i, s.stop)
+                if lex.has("accusation_verbs", reader.key(i)):
+                    # "اتهمت X Y بحصار ...": what Y is accused of is X's claim, Y its agent
+                    content_seen = True
+                    reader.accuse(ev, s)
+                if (
+                    spec.scope_status == "denied"
+                    and not any(
+                        i < t < ev.window_end and not lex.types[triggers[t].event_type].speech
+                        for t in triggers
+                    )
+                    and _demonstrative_object(reader, ev, s)
+                ):
+                    out.append(ev)
+                    _deny_previous(out, len(out) - 1, lex)
+                    scope, scope_idx = None, None  # what follows it is no longer what it denies
+                    continue
             elif scope is not None and scope.type != form.event_type:
                 scope_spec = lex.types[scope.type]
                 if scope_spec.scope_status == "denied":
@@ -832,6 +1145,44 @@ def find_mentions(
                     ev.rule += "+scope:statement"
             out.append(ev)
     return out
+
+
+def _continues_speech(out: Sequence[EventMention], ev: EventMention, lex: Lexicon) -> bool:
+    """Whether an earlier speech act of the same sentence has the same speaker as ``ev``."""
+    speakers = set(ev.roles.get("speaker", ()))
+    return any(
+        m.sentence == ev.sentence and lex.types[m.type].speech and speakers & set(m.roles.get("speaker", ()))
+        for m in out
+    )
+
+
+def _bare_act(reader: _Reader, i: int, form: TriggerForm) -> bool:
+    """ "أعلنت X الانسحاب": a definite verbal noun with no owner of its own is the announced act
+    itself (one event); "أعلنت X سيطرتها على", "أعلن الجيش استعادة مقر" tell an announcement of it."""
+    return form.pos == "noun" and not form.pronoun_suffix and reader.key(i).startswith("ال")
+
+
+def _demonstrative_object(reader: _Reader, ev: EventMention, s: Sentence) -> bool:
+    """ "نفت قوات X ذلك", "نفى مصدر هذه الأنباء": a denial whose object points back at what was told."""
+    words = reader.lex.words["demonstratives"]
+    return any(reader.key(k) in words for k in range(ev.trigger + 1, min(ev.window_end + 1, s.stop)))
+
+
+def _deny_previous(out: list[EventMention], denial_idx: int, lex: Lexicon) -> None:
+    """The event a "نفت ذلك" denies: the latest non-speech event told before it, in its sentence or
+    the one before; it becomes denied (and so opens and closes no control)."""
+    denial = out[denial_idx]
+    for k in range(denial_idx - 1, -1, -1):
+        ev = out[k]
+        if ev.sentence < denial.sentence - 1:
+            return
+        if lex.types[ev.type].speech or ev.dropped:
+            continue
+        if ev.status in ("asserted", "reported"):
+            ev.status = "denied"
+            ev.scoped_by = denial_idx
+            ev.rule += "+denied-by-demonstrative"
+        return
 
 
 def _has_content(reader: _Reader, a: int, b: int) -> bool:

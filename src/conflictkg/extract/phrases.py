@@ -12,11 +12,13 @@ the phrase: \"التابعة لـ X\" (owner), \"الواقعة تحت سيطر�
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 
-from conflictkg.extract.gazetteer import Candidate, GazetteerIndex
+from conflictkg.extract.gazetteer import Candidate, GazetteerIndex, GazetteerMatch
 from conflictkg.extract.lexicon import HeadNoun, Lexicon
 from conflictkg.extract.normalize import match_key
 from conflictkg.extract.tokenize import Token
@@ -33,6 +35,21 @@ _STATE_PLACES = frozenset({"Country", "City"})
 #: a relative pronoun and the "was" that agrees with it ("الذي كان", "التي كانت")
 _WAS_RELATIVES = {"الذي": "كان", "التي": "كانت"}
 _DASHES = frozenset({"–", "-", "—"})
+#: possessive pronoun suffixes, longest first ("مقراتهم" before "مقراته")
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+_HEAD_DATA = json.loads(
+    resources.files("conflictkg.extract").joinpath("data", "heads.json").read_text(encoding="utf-8")
+)
+#: facility heads whose possessed form names a facility the actor holds (heads.json "possessed")
+_POSSESSED_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("possessed", ()))
+#: actor heads whose name may be one word (heads.json "one_word_names": عشيرة شمر)
+_ONE_WORD_NAMES = frozenset(match_key(w) for w in _HEAD_DATA.get("one_word_names", ()))
+#: "إدارة معبر X": the running of a facility is the facility (heads.json "management_heads")
+_MANAGEMENT_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("management_heads", ()))
+#: "مكتب الإعلام في الحشد الشعبي": an office of an actor is a unit of it (heads.json "unit_heads")
+_UNIT_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("unit_heads", ()))
+#: "أحد وجهاء البلدة": one person of a group (heads.json "person_quantifiers")
+_PERSON_QUANTIFIERS = frozenset(match_key(w) for w in _HEAD_DATA.get("person_quantifiers", ()))
 _OWNER_PRONOUNS = {"له": "m", "لها": "f", "لهم": "p", "لهما": "d", "لهن": "p"}
 
 
@@ -80,6 +97,13 @@ class Chunker:
     def __init__(self, lexicon: Lexicon, gazetteer: GazetteerIndex) -> None:
         self.lex = lexicon
         self.gaz = gazetteer
+        #: head nouns by key, without the definite dual-construct forms: a dual in construct takes no
+        #: article, so "المركزي" is the adjective "central", never "the two centres of"
+        self.heads = {
+            k: h
+            for k, h in lexicon.heads.items()
+            if not (h.number == "du" and k.startswith("ال") and k.endswith("ي"))
+        }
         self._stop: set[str] = set()
         for group in (
             "prepositions",
@@ -215,7 +239,7 @@ class Chunker:
                     p.group = True
             return core
         if self.lex.has("demonstratives", toks[i].key) and i + 1 < stop:
-            head = self.lex.heads.get(toks[i + 1].key)
+            head = self.heads.get(toks[i + 1].key)
             if head is not None and head.number != "sg":
                 return [
                     Phrase(
@@ -239,7 +263,9 @@ class Chunker:
         if i >= stop:
             return []
         m = self.gaz.match(toks, i, stop)
-        head = self.lex.heads.get(toks[i].key)
+        head = self.heads.get(toks[i].key)
+        if m is not None and head is not None and self._narrowed(toks, m, stop):
+            m = None  # "المركز الثقافي الأرمني" is not the generic "المركز الثقافي" of the gazetteer
         if m is not None and (head is None or m.end > i + 1):
             p = Phrase(
                 i, m.end, m.entity_type, m.candidates[0].entry.subtype, (i, m.end), candidates=m.candidates
@@ -250,8 +276,77 @@ class Chunker:
                 self._modifiers(toks, p, stop)
             return [p]
         if head is None:
-            return []
+            key = toks[i].key
+            if m is not None or len(key) < 4 or key[-1] not in "هامن":
+                return []
+            return self._possessed_facility(toks, i, stop, modifiers=modifiers)
         return self._headed(toks, i, stop, head, modifiers=modifiers, bare_ok=bare)
+
+    def _possessed_facility(
+        self, toks: Sequence[Token], i: int, stop: int, *, modifiers: bool
+    ) -> list[Phrase]:
+        """ "مقراته", "حاجزه", "نقاطها": a facility head with a possessive suffix is the facility (or
+        facilities) of the actor named before; its owner is resolved from the pronoun."""
+        tok = toks[i]
+        key = tok.key
+        if len(key) < 4 or key[-1] not in "هامن" or tok.clitic:
+            return []
+        for suffix in _POSSESSIVE_SUFFIXES:
+            if not key.endswith(suffix) or len(key) - len(suffix) < 2:
+                continue
+            if suffix == "ه" and _ends_in_teh_marbuta(tok.text):
+                return []  # "طريقة" (a way) folds to "طريقه" but is no "طريق" + ه
+            base = key[: -len(suffix)]
+            head = self.heads.get(base)
+            if head is None and base.endswith("ت"):
+                head = self.heads.get(base[:-1] + "ه")  # مديريتها -> مديرية
+            if head is None or head.entity_type != "Facility" or head.number == "du":
+                continue
+            if head.singular not in _POSSESSED_HEADS:
+                return []  # "مبانيه": a part of the place named before, no entity
+            p = Phrase(
+                i,
+                i + 1,
+                "Facility",
+                head.subtype,
+                (i, i + 1),
+                label=tok.text,
+                label_keys=(key,),
+                heads=frozenset({head.singular}),
+                group=head.number == "pl",
+                located=head.located,
+                owner_pronoun=True,
+            )
+            if modifiers:
+                self._modifiers(toks, p, stop)
+            return [p]
+        return []
+
+    def _unit_of_actor(self, toks: Sequence[Token], p: Phrase, stop: int) -> bool:
+        """ "مكتب الإعلام في الحشد الشعبي": an office "in" a known actor (not a place) is a unit of the
+        actor; the phrase becomes that unit, an Actor whose parent is the actor."""
+        at = p.end
+        if not (at + 1 < stop and toks[at].key == "في"):
+            return False
+        m = self.gaz.match(toks, self._skip_quotes(toks, at + 1, stop), stop)
+        if m is None or m.entity_type != "Actor":
+            return False
+        parent = Phrase(
+            m.start, m.end, "Actor", m.candidates[0].entry.subtype, (m.start, m.end), candidates=m.candidates
+        )
+        p.type, p.subtype, p.located = "Actor", "Institution", False
+        p.owner, p.end, p.mention = parent, m.end, (p.start, m.end)
+        p.nested.append(parent)
+        return True
+
+    def _narrowed(self, toks: Sequence[Token], m: GazetteerMatch, stop: int) -> bool:
+        """Whether a generic facility label is followed by a definite adjective that names another one."""
+        if m.entity_type != "Facility" or any(c.self_located for c in m.candidates) or m.end >= stop:
+            return False
+        nxt = toks[m.end]
+        if not (self._content(nxt) and nxt.key.startswith("ال")) or nxt.key in self.heads:
+            return False
+        return self.gaz.match(toks, m.end, stop) is None
 
     def _inner_actors(self, toks: Sequence[Token], a: int, b: int) -> list[Phrase]:
         out: list[Phrase] = []
@@ -283,6 +378,18 @@ class Chunker:
         j = self._skip_quotes(toks, i + 1, stop)
         if j < stop and toks[j].key in head.not_before:
             return []  # "حركة المسافرين": the head is no name here
+        managing = head.singular in _MANAGEMENT_HEADS and head.number == "sg" and not self._def(toks[i])
+        if managing and j < stop:
+            managed = self._core(toks, j, stop, modifiers=modifiers)
+            if managed and managed[0].type == "Facility":
+                return managed  # "تتسلم إدارة معبر باب الهوى": the crossing changes hands
+        if (
+            head.entity_type == "Actor"
+            and head.number == "pl"
+            and i > 0
+            and toks[i - 1].key in _PERSON_QUANTIFIERS
+        ):
+            return []  # "أحد وجهاء البلدة" is a person
         if head.area_subtype is not None and head.number == "sg" and self._names_area(toks, j, stop):
             # "مديرية حيس": before a place name the office head names a district
             head = replace(head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=True)
@@ -292,17 +399,33 @@ class Chunker:
                 if modifiers:
                     self._modifiers(toks, known[-1], stop, share=known)
                 return known
+        # "قوات تابعة لـ X" is an actor of its own; "مسلحون تابعون لـ X" (a head with no chain) are X's
+        if (
+            head.collapse
+            and head.chain
+            and head.entity_type == "Actor"
+            and j < stop
+            and not self._def(toks[i])
+        ):
+            affiliate = self._affiliate(toks, i, j, stop)
+            if affiliate:
+                return affiliate
         if head.collapse and head.entity_type == "Actor" and head.number == "pl" and j < stop:
             member_of = self._members_of(toks, i, j, stop)
             if member_of:
                 return member_of
+        described = self._described_fighters(toks, i, j, stop, head)
+        if described:
+            if modifiers:
+                self._modifiers(toks, described[0], stop)
+            return described
         if not head.chain:
             return []
         heads = {head.singular}
         head_words = [_label_word(toks[i])]
         # several plural heads form one group: "الدوائر والمؤسسات الحكومية"
         while head.number == "pl" and j + 1 < stop and toks[j].clitic and toks[j].key == "و":
-            other = self.lex.heads.get(toks[j + 1].key)
+            other = self.heads.get(toks[j + 1].key)
             if other is None or other.entity_type != head.entity_type or other.number != "pl":
                 break
             heads.add(other.singular)
@@ -316,6 +439,9 @@ class Chunker:
                 return shared
         k, words, keys, genitive = self._chain(toks, i, j, stop, head)
         if not self._definite(toks[i], head, words, keys, genitive):
+            another = len(keys) == 1 and self.lex.has("distinct_markers", keys[0])
+            if (not words or another) and not genitive and len(heads) == 1 and not bare_ok:
+                return self._indefinite_facility(toks, i, j, stop, head, modifiers=modifiers)
             return []
         after_place = head.entity_type == "Facility" and genitive and genitive[-1].type == "Place"
         while after_place and genitive[-1].end == k and k + 1 < stop and toks[k].text in _DASHES:
@@ -336,11 +462,18 @@ class Chunker:
             k = m.end
         tail = self._tail_adjectives(toks, k, stop) if after_place and genitive[-1].end == k else k
         p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive, tail)
+        if (
+            head.singular in _UNIT_HEADS
+            and head.number == "sg"
+            and words
+            and self._unit_of_actor(toks, p, stop)
+        ):
+            return [p]
         if modifiers:
             self._modifiers(toks, p, stop)
         bare = not words and not genitive
         if bare and not bare_ok and p.holder is None and p.loc_at is None and p.end == k and len(heads) == 1:
-            if head.number == "sg" and head.entity_type != "Actor" and toks[i].key.startswith("ال"):
+            if head.number == "sg" and head.entity_type != "Actor" and self._def(toks[i]):
                 # "من المعسكر": a definite bare head refers back to the last entity with that head
                 p.anaphor = True
                 return [p]
@@ -350,7 +483,7 @@ class Chunker:
             and p.holder is not None
             and head.number == "sg"
             and head.entity_type == "Facility"
-            and toks[i].key.startswith("ال")
+            and self._def(toks[i])
         ):
             # "بقي المطار تحت سيطرة X": the airport named before, now said to be held
             p.anaphor = True
@@ -358,6 +491,79 @@ class Chunker:
         if head.collapse and head.entity_type == "Actor" and bare:
             return []
         return [p]
+
+    def _indefinite_facility(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun, *, modifiers: bool
+    ) -> list[Phrase]:
+        """A facility named by its bare indefinite head when the text pins it down: "حاجز في مدينة
+        الحسكة" (its place), "ثكنة للشرطة العسكرية" (its owner), "مقراً آخر" (another one)."""
+        if head.entity_type != "Facility" or head.number == "pl" or self._def(toks[i]):
+            return []
+        if head.number == "du" and not toks[i].key.endswith("ا"):
+            return []  # a true dual ("حاجزين") names two unnamed facilities: no entity of its own
+        end = j
+        if j < stop and self.lex.has("distinct_markers", toks[j].key):
+            end = j + 1
+        elif j + 1 < stop and toks[j].key == "في":
+            at = self._skip_quotes(toks, j + 1, stop)
+            m = self.gaz.match(toks, at, stop) if at < stop else None
+            place_head = self.heads.get(toks[at].key) if at < stop else None
+            if not (
+                (m is not None and m.entity_type == "Place")
+                or (place_head is not None and place_head.entity_type == "Place")
+            ):
+                return []
+        elif not (j + 1 < stop and toks[j].clitic and toks[j].key == "ل"):
+            return []
+        p = Phrase(
+            i,
+            end,
+            "Facility",
+            head.subtype,
+            (i, end),
+            label=head.surface,
+            label_keys=(head.singular,),
+            heads=frozenset({head.singular}),
+            located=head.located,
+        )
+        if end == j and toks[j].key == "ل":
+            comp = self._complement(toks, j + 1, stop)
+            if not comp or comp[0].type != "Actor":
+                return []
+            p.owner = comp[0]
+            p.nested.append(comp[0])
+            p.end = comp[0].end
+        if modifiers:
+            self._modifiers(toks, p, stop)
+        return [p]
+
+    def _described_fighters(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
+    ) -> list[Phrase]:
+        """ "مسلحون محليون", "مقاتلون قبليون", "مسلحون مجهولون": indefinite fighters with a human
+        plural adjective (a nisba in -يون/-يين or a participle م...ون) are an actor the text tracks."""
+        if head.entity_type != "Actor" or head.number != "pl" or self._def(toks[i]):
+            return []
+        if j >= stop or toks[i].clitic or not self._content(toks[j]) or toks[j].key in self.heads:
+            return []
+        adj = toks[j].key
+        nisba = adj.endswith(("يون", "يين")) and len(adj) >= 5
+        participle = adj.startswith("م") and adj.endswith(("ون", "ين")) and len(adj) >= 5
+        if not (nisba or participle) or self.gaz.match(toks, j, stop) is not None:
+            return []
+        return [
+            Phrase(
+                i,
+                j + 1,
+                "Actor",
+                head.subtype,
+                (i, j + 1),
+                label=f"{toks[i].text} {toks[j].text}",
+                label_keys=(toks[i].key, adj),
+                heads=frozenset({head.singular}),
+                adjectives=(adj,),
+            )
+        ]
 
     def _names_area(self, toks: Sequence[Token], j: int, stop: int) -> bool:
         """Whether a known place, or an indefinite one-word proper name, follows an area-naming head."""
@@ -367,13 +573,57 @@ class Chunker:
         if m is not None:
             return m.entity_type == "Place"
         tok = toks[j]
-        if not self._content(tok) or tok.key.startswith(("ال", "لل")) or tok.key in self.lex.heads:
+        if not self._content(tok) or tok.key.startswith(("ال", "لل")) or tok.key in self.heads:
             return False
         if tok.key.endswith(("يه", "ي")):
             return False  # a nisba adjective ("مديرية عامة") is no name
         nxt = self._skip_quotes(toks, j + 1, stop)
         # "مديرية صحة عدن": an indefinite word before a place is the office's field, not a name
         return nxt >= stop or self.gaz.match(toks, nxt, stop) is None
+
+    def _affiliate(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
+        """ "قوات تابعة لحزب الإصلاح", "قوة أمنية تابعة لوزارة الداخلية", "عناصر تابعين لفرقة X": an
+        unnamed force affiliated to X is an actor of its own (X is its parent), unlike "مسلحون من X"."""
+        k = j
+        if k < stop and self._content(toks[k]) and toks[k].key not in self.heads:
+            if (
+                not toks[k].key.endswith(("يه", "ي", "يون", "يين"))
+                or self.gaz.match(toks, k, stop) is not None
+            ):
+                return []
+            k += 1  # one nisba adjective: "قوة أمنية"
+        marker = self._seq_at(toks, k, stop, "owner_markers")
+        if marker is None:
+            return []
+        o = self._skip_quotes(toks, marker, stop)
+        if not (o + 1 < stop and toks[o].clitic and toks[o].key == "ل"):
+            return []
+        comp = self._complement(toks, o + 1, stop)
+        if not comp or comp[0].type != "Actor":
+            return []
+        parent = comp[0]
+        own = [t for t in toks[i : parent.start] if not t.is_quote]
+        label = (
+            " ".join(_label_word(t) for t in own if not t.clitic)
+            + " ل"
+            + (parent.label or " ".join(t.text for t in toks[parent.start : parent.end] if not t.is_quote))
+        )
+        p = Phrase(
+            i,
+            parent.end,
+            "Actor",
+            self.heads[toks[i].key].subtype,
+            (i, parent.end),
+            label=label,
+            label_keys=(
+                *(t.key for t in own),
+                *(t.key for t in toks[parent.start : parent.end] if not t.is_quote),
+            ),
+            heads=frozenset({self.heads[toks[i].key].singular}),
+            owner=parent,
+        )
+        p.nested.append(parent)
+        return [p]
 
     def _members_of(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
         """ "مسلحون من “كتائب أبو عمارة”", "عناصر تابعين لفرقة السلطان مراد": members of X are X."""
@@ -384,11 +634,36 @@ class Chunker:
         if not (k < stop and toks[k].key in ("من", "ل") and (owner is not None or toks[k].key == "من")):
             return []
         inner = self._complement(toks, k + 1, stop)
+        if not inner and owner is None:
+            return self._members_of_people(toks, i, k + 1, stop)
         if not inner or inner[0].type != "Actor":
             return []
         p = inner[0]
         p.start = i
         return [p]
+
+    def _members_of_people(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
+        """ "مسلحون من العشائر", "فصائل من الطوارق": fighters from a people or a kind of group that
+        has no name of its own are one actor, the whole phrase (a place after من is an origin)."""
+        j = self._skip_quotes(toks, j, stop)
+        if j >= stop or not self._content(toks[j]) or not toks[j].key.startswith("ال"):
+            return []
+        head = self.heads.get(toks[j].key)
+        if self.gaz.match(toks, j, stop) is not None or (head is not None and head.entity_type != "Actor"):
+            return []
+        end = j + 1
+        return [
+            Phrase(
+                i,
+                end,
+                "Actor",
+                "ArmedGroup",
+                (i, end),
+                label=" ".join(_label_word(t) for t in toks[i:end] if not t.is_quote),
+                label_keys=tuple(t.key for t in toks[i:end] if not t.is_quote),
+                heads=frozenset({self.heads[toks[i].key].singular}),
+            )
+        ]
 
     def _before_known_names(
         self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
@@ -455,7 +730,7 @@ class Chunker:
         """ "مستشفى نيالا التعليمي": definite adjectives after a facility's genitive belong to its name."""
         while k < stop:
             tok = toks[k]
-            if not (self._content(tok) and tok.key.startswith("ال")) or tok.key in self.lex.heads:
+            if not (self._content(tok) and tok.key.startswith("ال")) or tok.key in self.heads:
                 break
             if self.gaz.match(toks, k, stop) is not None:
                 break
@@ -475,6 +750,10 @@ class Chunker:
             if kq >= stop:
                 break
             m = self.gaz.match(toks, kq, stop)
+            if m is not None and toks[kq].key in self.heads and self._narrowed(toks, m, stop):
+                m = None
+            if m is not None and any(w.startswith("ال") for w in keys):
+                break  # after a definite word the construct is complete: "قوات الأمن | مكتب حزب البعث"
             if m is not None:
                 genitive.append(
                     Phrase(
@@ -488,11 +767,19 @@ class Chunker:
                 )
                 k = m.end
                 break
-            if self.lex.has("directions", toks[kq].key):
+            if self.lex.has("directions", toks[kq].key) and not self._named_direction(toks, kq, stop):
                 break  # "جسر سوبا شرقي الخرطوم": the place after a compass word is not in the name
-            if toks[kq].key in self.lex.heads and not words:
+            if toks[kq].key in self.heads and not words:
+                if self._def(toks[i]):
+                    break  # a definite head takes no genitive: "المسلحون من العشائر مقر ..." ends at العشائر
                 inner = self._core(toks, kq, stop, modifiers=False, bare=True)
-                if inner and inner[0].type == "Actor" and head.entity_type != "Actor":
+                unknown_owner = (
+                    bool(inner)
+                    and inner[0].type == "Actor"
+                    and not inner[0].known
+                    and head.entity_type == "Facility"
+                )
+                if inner and inner[0].type == "Actor" and head.entity_type != "Actor" and not unknown_owner:
                     # "مقر الفرقة الأولى": a facility or area of an actor (the actor is its owner)
                     genitive.append(inner[0])
                     k = inner[0].end
@@ -501,15 +788,29 @@ class Chunker:
                     genitive.append(inner[0])  # "مبنى محافظة حلب": the place of the facility
                     k = inner[0].end
                     break
-                if inner and not inner[0].known and (head.entity_type == "Actor" or inner[0].type != "Actor"):
-                    # "قيادات الأفرع الأمنية", "مبنى البلدية": the genitive is part of the name
+                if (
+                    inner
+                    and not inner[0].known
+                    and (head.entity_type == "Actor" or inner[0].type != "Actor" or unknown_owner)
+                ):
+                    # "قيادات الأفرع الأمنية", "مبنى البلدية": the genitive is part of the name; so is
+                    # an actor the gazetteer does not know ("مقر الفرقة 22", "مخفر الشرطة"): the
+                    # facility is named after it, the text does not mention it as an actor
                     words += [_label_word(t) for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
                     keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
                     k = inner[0].end
                     continue
-            if toks[kq].key in self.lex.heads or not self._content(toks[kq]):
+            if not words and self._preposition_word(toks, i, kq):
+                break  # "حاجزاً لتفتيش المارة": ل + a noun the tokenizer did not know is no genitive
+            if self._quoted_clitic_word(toks, i, kq, stop):
+                # «مجمع الفرات للخدمات»: inside quotes a preposition does not end the name
+                words.append(toks[kq].text + toks[kq + 1].text)
+                keys += [toks[kq].key, toks[kq + 1].key]
+                k = kq + 2
+                continue
+            if toks[kq].key in self.heads or not self._content(toks[kq]):
                 break
-            definite_so_far = toks[i].key.startswith("ال") or any(w.startswith("ال") for w in keys)
+            definite_so_far = self._def(toks[i]) or any(w.startswith("ال") for w in keys)
             number = toks[kq].key.isdigit() and not any(k.isdigit() for k in keys)
             if definite_so_far and not toks[kq].key.startswith(("ال", "لل")) and not number:
                 break  # after a definite word, modifiers agree in definiteness: "استمرت" is no adjective
@@ -518,21 +819,55 @@ class Chunker:
             k = kq + 1
         return k, words, keys, genitive
 
-    @staticmethod
+    def _preposition_word(self, toks: Sequence[Token], i: int, kq: int) -> bool:
+        """Whether the first word after an indefinite head is ل + a word the pipeline does not know."""
+        key = toks[kq].key
+        if self._def(toks[i]) or not key.startswith("ل") or key.startswith("لل") or len(key) < 5:
+            return False
+        return key not in self.heads and key not in self.lex.vocabulary and not self.gaz.lookup((key,))
+
+    def _named_direction(self, toks: Sequence[Token], kq: int, stop: int) -> bool:
+        """ "ألوية صقور الشمال": a definite compass noun with no place after it is part of a name."""
+        if not toks[kq].key.startswith("ال"):
+            return False
+        nxt = self._skip_quotes(toks, kq + 1, stop)
+        if nxt >= stop:
+            return True
+        head = self.heads.get(toks[nxt].key)
+        m = self.gaz.match(toks, nxt, stop)
+        return not (
+            (m is not None and m.entity_type == "Place") or (head is not None and head.entity_type == "Place")
+        )
+
+    def _quoted_clitic_word(self, toks: Sequence[Token], i: int, kq: int, stop: int) -> bool:
+        """Whether ``toks[kq]`` is a clitic + word inside a quoted name that closes after them."""
+        if not (toks[kq].clitic and kq + 2 < stop and self._content(toks[kq + 1])):
+            return False
+        if sum(1 for t in toks[i:kq] if t.is_quote) % 2 == 0:
+            return False
+        return any(t.is_quote for t in toks[kq + 2 : min(stop, kq + 8)])
+
+    def _def(self, head_token: Token) -> bool:
+        """Whether a head noun carries the article: "الألوية" does, "ألوية" (folded to الويه) does not."""
+        key = head_token.key
+        return key.startswith("ال") and (key[2:] in self.lex.heads or key not in self.lex.heads)
+
     def _definite(
-        first: Token, head: HeadNoun, words: list[str], keys: list[str], genitive: list[Phrase]
+        self, first: Token, head: HeadNoun, words: list[str], keys: list[str], genitive: list[Phrase]
     ) -> bool:
         """Whether a headed phrase names something (indefinite descriptions, "قوات عسكرية", do not)."""
-        if first.key.startswith("ال") or any(w.startswith("ال") for w in keys) or genitive:
+        if self._def(first) or any(w.startswith("ال") for w in keys) or genitive:
             return True
-        if head.number != "sg" or not words:
-            return False
+        named_units = head.entity_type == "Actor" and head.number == "pl" and not head.collapse
+        if (head.number != "sg" and not named_units) or not words:
+            return False  # "كتائب أبو عمارة", "سرايا الجبل" name a group; "قوات كبيرة" does not
         # "بلدة كفرنبودة", "مدينة سرت": a town's proper name needs no article; so does a facility's
         # ("معسكر ماس"), but a nisba adjective ("مقر عسكري") is no name
         if head.entity_type == "Actor":
             # "تجمع أحرار حوران", "لواء صقور الجزيرة": a group's proper name of two words or more;
             # "قوات عسكرية" (a nisba adjective) or "مجموعة مسلحة" (one descriptive word) names none
-            return len(keys) >= 2 and not keys[0].endswith(("يه", "ي"))
+            minimum = 1 if head.singular in _ONE_WORD_NAMES else 2
+            return len(keys) >= minimum and not keys[0].endswith(("يه", "ي"))
         return head.entity_type == "Place" or (
             head.entity_type == "Facility" and not keys[0].endswith(("يه", "ي"))
         )
@@ -601,7 +936,7 @@ class Chunker:
         k = j
         while k < stop:
             a = k
-            while k < stop and self._content(toks[k]) and (heads_inside or toks[k].key not in self.lex.heads):
+            while k < stop and self._content(toks[k]) and (heads_inside or toks[k].key not in self.heads):
                 k += 1
             if k == a:
                 break
@@ -671,7 +1006,7 @@ class Chunker:
                 # "مديرية حريب جنوبي محافظة مأرب": the place after a compass word locates the phrase
                 at = self._skip_quotes(toks, kq + 1, stop)
                 m = self.gaz.match(toks, at, stop) if at < stop else None
-                head = self.lex.heads.get(toks[at].key) if at < stop else None
+                head = self.heads.get(toks[at].key) if at < stop else None
                 if (m is not None and m.entity_type == "Place") or (
                     head is not None and head.entity_type == "Place"
                 ):
@@ -681,7 +1016,7 @@ class Chunker:
             if toks[kq].key == "في" and p.type in ("Facility", "Place"):
                 at = self._skip_quotes(toks, kq + 1, stop)
                 m = self.gaz.match(toks, at, stop) if at < stop else None
-                head = self.lex.heads.get(toks[at].key) if at < stop else None
+                head = self.heads.get(toks[at].key) if at < stop else None
                 # "مبنى مصلحة الجمارك في ميناء عدن": a facility inside a facility is located too
                 inside = {"Place", "Facility"} if p.type == "Facility" else {"Place"}
                 if (m is not None and m.entity_type in inside) or (
@@ -704,6 +1039,12 @@ class Chunker:
     def _complement(self, toks: Sequence[Token], j: int, stop: int) -> list[Phrase]:
         j = self._skip_quotes(toks, j, stop)
         return self._core(toks, j, stop, modifiers=False) if j < stop else []
+
+
+def _ends_in_teh_marbuta(text: str) -> bool:
+    """Whether a word as written ends in ة (diacritics after it ignored): normalisation folds ة into ه."""
+    stripped = text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    return stripped.endswith("ة")
 
 
 def _label_word(tok: Token) -> str:

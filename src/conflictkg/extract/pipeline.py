@@ -16,15 +16,17 @@ from datetime import date
 from typing import Protocol
 
 import spacy
+from spacy.pipeline import Lemmatizer
 
 from conflictkg import iri as iris
-from conflictkg.errors import ExtractionError
+from conflictkg.errors import ConfigurationError, ExtractionError
 from conflictkg.extract.control import derive_control
 from conflictkg.extract.english import EnglishChunker, find_english_mentions, load_english
 from conflictkg.extract.entities import EntityTable
 from conflictkg.extract.frames import Diagnostic
 from conflictkg.extract.gazetteer import GazetteerIndex, label_words
 from conflictkg.extract.lexicon import Lexicon, load_lexicon
+from conflictkg.extract.normalize import match_key
 from conflictkg.extract.patterns import Sentence, find_mentions
 from conflictkg.extract.phrases import Chunker, Phrase
 from conflictkg.extract.story import StoryEvent, TimeLike, tell
@@ -52,6 +54,32 @@ def _spacy_base(lang: str) -> Callable[[str], Iterable[tuple[int, str]]]:
         return ((t.idx, t.text_with_ws.rstrip(" ") or t.text) for t in tokenizer(text))
 
     return base
+
+
+def _lookup_lemmatizer(lang: str) -> Callable[[str], str]:
+    """spaCy's ``Lemmatizer`` in "lookup" mode as a word -> lemma function (what its
+    ``lookup_lemmatize`` does per token). The table comes from the ``spacy-lookups-data`` package,
+    read once here; nothing is downloaded."""
+    nlp = spacy.blank(lang)
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise ConfigurationError(
+            f"spaCy's 'lemmatizer' factory gave {type(lemmatizer).__name__}, no Lemmatizer"
+        )
+    try:
+        nlp.initialize()
+    except (ValueError, OSError) as exc:
+        raise ConfigurationError(
+            f"spaCy's {lang!r} lookup lemmatizer has no table: {exc}; "
+            "install it with `pip install 'spacy-lookups-data>=1.0.5,<2'`"
+        ) from exc
+    table = lemmatizer.lookups.get_table("lemma_lookup")
+
+    def lemma(word: str) -> str:
+        found = table.get(word, word)
+        return found if isinstance(found, str) else word
+
+    return lemma
 
 
 def _covered(toks: Sequence[Token], times: Sequence[TimeLike]) -> frozenset[int]:
@@ -94,8 +122,9 @@ class Extractor:
             lambda label: tuple(t.key for t in ar(label) if t.key and not t.is_quote and not t.is_punct),
         )
         self.chunker = Chunker(self.lexicon, self.gazetteer)
-        self.english = load_english()
+        self.english = load_english(_lookup_lemmatizer("en"))
         self.tagger: Tagger = tagger if tagger is not None else TemporalTagger()
+        self._barriers = frozenset(match_key(w) for w in getattr(self.tagger, "barrier_words", ()))
 
     def tokenize(self, text: str, language: str = "ar") -> list[Token]:
         """Tokens of ``text`` as the pipeline sees them (clitics split, quotes apart)."""
@@ -141,6 +170,7 @@ class Extractor:
             self.gazetteer.ancestors,
             lambda e: self._within(e, table),
             lambda e: table.entities[e].type if e in table.entities else None,
+            barriers=self._barriers,
         )
         found = self._events(key, story.events, toks, text)
         # "لا تزال X تسيطر": held control, told as no event of its own

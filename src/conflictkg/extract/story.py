@@ -1,11 +1,23 @@
 """The story of an article: mentions merged into events, events linked, timed and ordered.
 
 One event is often told several times (the storming in paragraph 1 and the control \"وكانت ... قد
-سيطرت\" in paragraph 3; three mentions of one siege). Mentions merge when the type's ``merge`` scope
-allows it and their status, agents and targets are compatible (an agent may be a unit of the other:
-the 4th Division is part of the government forces). Events are linked by ``رداً على`` (in response
-to), ``جاءت بعد`` (outcome) and ``بعد``/``قبل`` (order), timed by the temporal tagger (an asserted
-event without a time expression defaults to the publication date), and ordered as told, except where
+سيطرت\" in paragraph 3; three mentions of one siege; \"agreed to a ceasefire\": the verb and the noun of
+one act). Mentions merge when the type's ``merge`` scope allows it and their status, agents and targets
+are compatible (an agent may be a unit of the other: the 4th Division is part of the government forces).
+
+Before merging, each mention's clause is read past its trigger's window: a handover's receiver after the
+list of what was handed over (\"سلّمت ... A وB، إضافة إلى C، لقوات W\"), a unit's positions in villages
+(the villages), the holder between \"لا تزال\" and the verb, the facility whose place was read; what is
+agreed, promised or negotiated (\"اتفقا على سحب\") is planned; control a party says it still holds
+itself is its claim; a target inside a later planned or negated act's window is that act's.
+
+Events are linked by ``رداً على`` (in response to), ``جاءت بعد`` (outcome) and ``بعد``/``قبل`` (order), and
+timed: each time expression goes to the nearest event of its clause (not past a relative clause or a
+process that lasted, ``attachment_barriers``); after a conjunction it opens a clause whose event follows;
+at the head of a sentence it covers every event of it; a count from another event (\"بعد يومين من
+إغلاقه\", \"a day after the SDF withdrew\", \"two days later\") is solved against whichever of the two
+is dated; an undated event right before a dated one (\"بعد انسحاب\") is told as the same day; an asserted
+event still without a time defaults to the publication date. Events are ordered as told, except where
 the text says otherwise (\"بعد ساعات من اقتحامها\", the pluperfect).
 """
 
@@ -15,7 +27,8 @@ import bisect
 import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import Protocol
 
 from conflictkg.extract.frames import Diagnostic, complete
@@ -43,6 +56,8 @@ class TimeLike(Protocol):
     def when(self) -> When: ...
     @property
     def relation(self) -> str: ...
+    @property
+    def delta(self) -> tuple[int | None, int | None] | None: ...
 
 
 @dataclass(slots=True)
@@ -59,6 +74,9 @@ class StoryEvent:
     in_response_to: list[int] = field(default_factory=list)
     outcome: list[int] = field(default_factory=list)
     seq: int = 0
+    #: told as the anchor of "a day after X", "بعد يومين من X": it happened before the event told
+    #: around it, so it continues no event told before it (``frames.py`` fills nothing from those)
+    anchors_later: bool = False
 
     @property
     def first(self) -> EventMention:
@@ -98,6 +116,8 @@ def _compatible(
     if ev.type != m.type or m.dropped or m.distinct or any(x.distinct for x in ev.mentions):
         return False
     last = ev.mentions[-1]
+    if _object_of(last, m, ev.status):
+        return True
     if spec.merge == "sentence" and last.sentence != m.sentence:
         return False
     if spec.merge == "clause" and not (
@@ -122,6 +142,28 @@ def _compatible(
         if not (w1 and w1 == w2):
             return False
     return True
+
+
+#: How many words after an act's verb the noun naming the same act may stand ("agreed, through Russian
+#: mediation, to a ceasefire", "توصل الطرفان بعد ساعات إلى اتفاق").
+OBJECT_REACH = 8
+
+
+def _object_of(last: EventMention, m: EventMention, status: str) -> bool:
+    """ "agreed to a ceasefire", "وقّع الطرفان اتفاقاً": a noun of the act's own type right after its verb,
+    naming no participant of its own, is what the act produced: the same event (its status follows the
+    verb's)."""
+    return (
+        status == "asserted"
+        and last.status == "asserted"
+        and last.sentence == m.sentence
+        and 0 < m.trigger - last.trigger <= OBJECT_REACH
+        and not any(m.roles.get(r) for r in AGENT_ROLES)
+        # "سيطرت على A تمهيداً للسيطرة على B": a noun with a target of its own is another act
+        and all(set(m.roles.get(r, ())) <= set(last.roles.get(r, ())) for r in _TARGET_ROLES)
+        and m.status in ("asserted", "hypothetical")
+        and not m.backref
+    )
 
 
 def _refers_to(ev: StoryEvent, m: EventMention, ancestors: Callable[[str], list[str]]) -> bool:
@@ -151,11 +193,15 @@ def tell(
     ancestors: Callable[[str], list[str]],
     within: Callable[[str], str | None],
     kind: Callable[[str], str | None] = lambda _: None,
+    *,
+    barriers: frozenset[str] = frozenset(),
 ) -> Story:
     """Merge, complete, link, time and order the mentions of one article.
 
-    ``kind`` gives an entity's type (Actor, Facility, Place): core roles are typed.
+    ``kind`` gives an entity's type (Actor, Facility, Place): core roles are typed. ``barriers``: word
+    keys that put a time in a clause of its own, between it and the event before (``الذي``, ``استمرت``).
     """
+    _read_clauses(mentions, toks, sentences, lex)
     events: list[StoryEvent] = []
     owner_of: dict[int, int] = {}
     of_type: dict[str, list[int]] = {}
@@ -199,6 +245,11 @@ def tell(
             m.roles = {r: v for r, v in m.roles.items() if not events[n].roles.get(r)}
         events[n].add_roles(m)
         owner_of[idx] = n
+    starts = [t.start for t in toks] if times else []
+    anchors = _anchors(mentions, toks, sentences, times, starts)
+    for idx, n in owner_of.items():
+        if mentions[idx].trigger in anchors:
+            events[n].anchors_later = True
     for idx, m in enumerate(mentions):
         if m.scoped_by is not None and m.status == "denied" and idx in owner_of and m.scoped_by in owner_of:
             denial = events[owner_of[m.scoped_by]]
@@ -209,11 +260,259 @@ def tell(
     owner_of = {idx: done.index[n] for idx, n in owner_of.items() if n in done.index}
     by_trigger = _Triggers({m.trigger: owner_of[i] for i, m in enumerate(mentions) if i in owner_of})
     before: list[tuple[int, int]] = []
-    _links(events, by_trigger, toks, sentences, lex, before)
-    _times(events, by_trigger, toks, sentences, times, published, before)
+    just_before: list[tuple[int, int]] = []
+    _links(events, by_trigger, toks, sentences, lex, before, just_before)
+    _times(events, by_trigger, toks, sentences, times, published, before, barriers, just_before, starts)
     _pluperfect(events, before)
     _order(events, before)
     return Story(events, before, done.dropped)
+
+
+# --- what a clause says beyond the trigger's window -----------------------------------------------------
+
+#: Places too wide to be where a unit's positions were: a withdrawal from its positions there is no
+#: withdrawal from the whole city or province.
+_WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
+#: Withdrawals and handovers: the types that give up a place (a handover also names its receiver).
+_GIVING_UP = ("Withdrawal", "Handover")
+#: The clitic and prepositions that introduce a handover's receiver ("لقوات النظام", "to the army").
+_RECEIVER_MARKERS = frozenset({"ل", "لـ", "الى", "to", "لصالح"})
+#: "لصالح X" (in favour of X) after the receiver's ل
+_ON_BEHALF = frozenset({"صالح"})
+#: A withdrawal with no handover verb names a receiver only this way ("انسحبت ... لصالح X").
+_IN_FAVOUR = frozenset({"لصالح"})
+#: Lemmas in a mention's rule that make it a handover ("trigger:Withdrawal:سلم", "en:...:hand").
+_HANDOVER_LEMMAS = (":سلم", ":hand")
+#: "التابعة ل X": X owns what comes before; it receives nothing.
+_OWNER_WORDS = frozenset({"التابعه", "تابعه", "التابع", "تابع", "التابعين", "تابعين", "التابعون"})
+
+
+def _read_clauses(
+    mentions: Sequence[EventMention], toks: Sequence[Token], sentences: Sequence[Sentence], lex: Lexicon
+) -> None:
+    """Roles the trigger's own window misses, read from the rest of its clause (mentions are changed)."""
+    _held_claims(mentions, toks, lex)
+    _agreed_content(mentions, toks, lex)
+    _nearest_trigger_owns_target(mentions)
+    for m in mentions:
+        if m.dropped or m.sentence >= len(sentences):
+            continue
+        s = sentences[m.sentence]
+        if m.type in _GIVING_UP and m.status == "asserted":
+            _positions_in_places(m, toks, s, lex)
+            handover = m.type == "Handover" or any(w in m.rule for w in _HANDOVER_LEMMAS)
+            _receiver_after_list(m, toks, s, lex, _RECEIVER_MARKERS if handover else _IN_FAVOUR)
+        if m.status == "held" and not m.roles.get("agent"):
+            _holder_after_marker(m, toks, s, lex)
+        if not m.roles.get("target") and m.roles.get("place"):
+            _target_of_its_place(m, s, lex)
+
+
+def _target_of_its_place(m: EventMention, s: Sentence, lex: Lexicon) -> None:
+    """ "نفت قسد الأنباء عن اقتحام عناصرها مبنى البلدية في مدينة منبج": a word between the trigger and
+    its object hid the object, but its place was read; the facility located there, in the window, is
+    the target the event's type needs."""
+    core = (
+        next((c for c in lex.types[m.type].core if c.role == "target"), None) if m.type in lex.types else None
+    )
+    if core is None:
+        return
+    places = set(m.roles["place"])
+    found = [
+        p.iri
+        for p in s.phrases
+        if p.iri
+        and p.type == "Facility"
+        and core.accepts(p.type)
+        and m.trigger < p.start < m.window_end
+        and p.loc is not None
+        and p.loc.iri in places
+    ]
+    if len(found) == 1:
+        m.roles["target"] = found
+        m.rule += "+target-of-its-place"
+
+
+#: Acts whose content is another act, not yet done: agreeing on it, promising it, negotiating about it.
+_CONTENT_TAKERS = frozenset({"Agreement", "Promise", "Negotiation"})
+#: The prepositions that introduce that content ("اتفقا على سحب", "agreed on the withdrawal").
+_CONTENT_PREPOSITIONS = frozenset({"علي", "حول", "بشان", "بخصوص", "on", "to", "about", "over"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "any", "full"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+#: How far the content may stand from the act that takes it, and its preposition from its trigger.
+CONTENT_REACH = 24
+PREPOSITION_REACH = 4
+
+
+def _agreed_content(mentions: Sequence[EventMention], toks: Sequence[Token], lex: Lexicon) -> None:
+    """ "اتفقت الحشد والبيشمركة على سحب قواتهما", "وعدت X بالانسحاب", "failed to agree on the RSF's
+    withdrawal": what is agreed, promised or negotiated has not happened: it is planned (negated when the agreement is),
+    and so opens and closes no control."""
+    takers = [m for m in mentions if m.type in _CONTENT_TAKERS and not m.dropped]
+    if not takers:
+        return
+    for m in mentions:
+        if m.type in _CONTENT_TAKERS or m.status != "asserted" or m.dropped:
+            continue
+        spec = lex.types.get(m.type)
+        if spec is None or spec.speech:
+            continue
+        taker = next(
+            (
+                a
+                for a in reversed(takers)
+                if a.sentence == m.sentence and 0 < m.trigger - a.trigger <= CONTENT_REACH
+            ),
+            None,
+        )
+        if taker is None:
+            continue
+        promised = taker.type == "Promise" and toks[m.trigger - 1].clitic and toks[m.trigger - 1].key == "ب"
+        if promised or _introduced_by_content_preposition(toks, taker.trigger + 1, m.trigger):
+            m.status = "negated" if taker.status == "negated" else "hypothetical"
+            m.rule += f"+content-of-{taker.type}"
+
+
+def _introduced_by_content_preposition(toks: Sequence[Token], lo: int, trigger: int) -> bool:
+    """Arabic: the preposition right before the verbal noun ("على سحب", not "وعلى إثرها انسحبت");
+    English: within a few words, past the possessor ("on the RSF's withdrawal")."""
+    j = trigger - 1
+    while j >= lo and toks[j].clitic:
+        j -= 1
+    if j >= lo and toks[j].key in _CONTENT_PREPOSITIONS:
+        return True
+    # English: "on the withdrawal", "on the RSF's withdrawal", "to its withdrawal"
+    j = trigger - 1
+    floor = max(lo, trigger - PREPOSITION_REACH - 1)
+    while j >= floor and toks[j].key in _DETERMINERS:
+        j -= 1
+    if j >= floor + 1 and toks[j].key in _POSSESSIVE:
+        j -= 2  # the possessor (one word, or a word after "the")
+        while j >= floor and toks[j].key in _DETERMINERS:
+            j -= 1
+    return j >= floor and toks[j].key.isascii() and toks[j].key in _CONTENT_PREPOSITIONS
+
+
+def _nearest_trigger_owns_target(mentions: Sequence[EventMention]) -> None:
+    """ "سيطرت X على A وتخطط للسيطرة على B": when a verb's window runs over a later trigger of another
+    factuality, what that trigger governs is its own: the planned, negated or denied act keeps B, and the
+    asserted one, which would open control of it, loses it."""
+    for a, b in pairwise(mentions):
+        if (
+            a.sentence != b.sentence
+            or b.trigger >= a.window_end
+            or a.status == b.status
+            or a.status != "asserted"
+            or a.dropped
+            or b.dropped
+        ):
+            continue
+        for role in _TARGET_ROLES:
+            theirs = set(b.roles.get(role, ()))
+            mine = a.roles.get(role, [])
+            kept = [v for v in mine if v not in theirs]
+            if theirs and kept and len(kept) < len(mine):
+                a.roles[role] = kept
+                a.rule += "+target-left-to-nearer-trigger"
+
+
+def _held_claims(mentions: Sequence[EventMention], toks: Sequence[Token], lex: Lexicon) -> None:
+    """ "نفت قوات الدعم السريع ذلك وقالت إنها لا تزال تسيطر على المقر": control a party says it still
+    holds itself is its claim, not the outlet's account: no held period (what the other side concedes,
+    "قال الجيش إن قوات الدعم السريع لا تزال تسيطر", is). (A relative clause that describes a
+    place, "المدينة التي تسيطر عليها X", stays the outlet's background even inside a quote.)"""
+    content = lex.words.get("content_markers", frozenset())
+    continuation = lex.words.get("continuation_markers", frozenset())
+    speech: list[EventMention] = []
+    for m in mentions:
+        spec = lex.types.get(m.type)
+        if spec is not None and spec.speech:
+            speech.append(m)
+            continue
+        if m.status != "held" or m.dropped:
+            continue
+        said = [x for x in speech if x.sentence == m.sentence and x.trigger < m.trigger]
+        if not said:
+            continue
+        lo = said[-1].trigger
+        told = any(toks[k].key in content for k in range(lo, m.trigger))
+        marker = any(toks[k].key in continuation for k in range(max(lo, m.trigger - 7), m.trigger))
+        # "قال الجيش إن قوات الدعم السريع لا تزال تسيطر": the other side's concession stays held
+        own = set(m.roles.get("agent", ())) & set(said[-1].roles.get("speaker", ()))
+        if told and marker and own:
+            m.dropped = True
+            m.rule += "+held-in-claim"
+
+
+def _positions_in_places(m: EventMention, toks: Sequence[Token], s: Sentence, lex: Lexicon) -> None:
+    """ "سلّمت قسد مواقعها في قرى A وB", "withdrew from its positions in X": the unit's positions in
+    villages and neighbourhoods are those places, which it gives up (a city or province stays a place)."""
+    places = m.roles.get("place")
+    if not places:
+        return
+    at = next((k for k in range(m.trigger + 1, m.window_end) if lex.has("position_nouns", toks[k].key)), None)
+    if at is None or any(p.start <= at < p.end and p.iri in m.roles.get("target", ()) for p in s.phrases):
+        return  # "أخلت نقاطها في البلدة" read as facilities of their own: the place only locates them
+    moved = [
+        p.iri
+        for p in s.phrases
+        if p.iri in places and p.start > at and p.type == "Place" and p.subtype not in _WIDE_PLACES
+    ]
+    if not moved:
+        return
+    m.roles["place"] = [v for v in places if v not in moved]
+    bucket = m.roles.setdefault("target", [])
+    bucket.extend(v for v in moved if v not in bucket)
+    m.rule += "+positions-in-place"
+
+
+def _receiver_after_list(
+    m: EventMention, toks: Sequence[Token], s: Sentence, lex: Lexicon, markers: frozenset[str]
+) -> None:
+    """ "سلّمت قسد مواقعها في A وB، إضافة إلى C، لقوات النظام": the receiver comes after the whole list
+    of what was handed over, past the commas the trigger's window stops at: the first actor after ل/إلى
+    in the rest of the sentence, before another clause opens (never the owner after "التابعة ل").
+    A withdrawal that names no handover has a receiver only "لصالح" (in favour of) it."""
+    if m.roles.get("beneficiary"):
+        return
+    by_start = {p.start: p for p in s.phrases}
+    openers = lex.words.get("clause_openers", frozenset())
+    for k in range(max(m.window_end, m.trigger + 1), s.stop):
+        key = toks[k].key
+        if k > m.window_end and key in openers:
+            return
+        if k > s.start and toks[k - 1].key in _OWNER_WORDS:
+            continue  # "قوة أمنية تابعة لوزارة الداخلية": the owner, not the receiver
+        favour = key == "ل" and k + 1 < s.stop and toks[k + 1].key in _ON_BEHALF
+        if (
+            key in markers
+            or (favour and "لصالح" in markers)
+            or (toks[k].clitic and key == "ل" and "ل" in markers)
+        ):
+            j = k + 1
+            if j < s.stop and toks[j].key in _ON_BEHALF:
+                j += 1  # "لصالح اللواء الثامن": in favour of
+            while j < s.stop and toks[j].is_quote:
+                j += 1
+            p = by_start.get(j)
+            if p is not None and p.type == "Actor" and p.iri:
+                m.roles["beneficiary"] = [p.iri]
+                m.rule += "+receiver-after-list"
+                return
+
+
+def _holder_after_marker(m: EventMention, toks: Sequence[Token], s: Sentence, lex: Lexicon) -> None:
+    """ "لا تزال قوات النظام تسيطر على ...": the holder stands between the continuation marker and the verb."""
+    markers = lex.words.get("continuation_markers", frozenset())
+    for p in s.phrases:
+        if p.type == "Actor" and p.iri and p.end == m.trigger and p.start > s.start:
+            k = p.start - 1
+            while k > s.start and toks[k].is_quote:
+                k -= 1
+            if toks[k].key in markers:
+                m.roles["agent"] = [p.iri]
+                m.rule += "+holder-after-continuation"
+                return
 
 
 class _Triggers(dict[int, int]):
@@ -263,7 +562,10 @@ def _links(
     sentences: Sequence[Sentence],
     lex: Lexicon,
     before: list[tuple[int, int]],
+    just_before: list[tuple[int, int]],
 ) -> None:
+    """``in_response_to``, ``outcome`` and order from the markers between clauses; ``just_before`` gets
+    the pairs "X بعد Y" with no time span between them (Y happened right before X)."""
     response = lex.by_first.get("response_markers", {})
     outcome = lex.by_first.get("outcome_markers", {})
     skip = lex.words["anteriority_skip"]
@@ -300,6 +602,8 @@ def _links(
                     continue
                 pair = (ref, clause) if key in lex.words["after_markers"] else (clause, ref)
                 before.append(pair)
+                if key in lex.words["after_markers"] and k == r + 1:
+                    just_before.append(pair)
                 # "وجاء الانسحاب بعد مفاوضات", "الانسحاب جاء بعد ...": the earlier event's outcome
                 last = by_trigger.last_in(s.start, r)
                 clause_at = last if last is not None else r
@@ -324,6 +628,14 @@ def _segment_before(by_trigger: _Triggers, toks: Sequence[Token], s: Sentence, r
     return [prev] if prev is not None else []
 
 
+#: How many words after a relative count ("a day after the SDF withdrew") its anchoring event may stand.
+RELATIVE_REACH = 8
+#: The words that join a relative count to the event it counts from inside its span ("من إغلاقه").
+_ANCHOR_LINKS = frozenset({"من", "علي"})
+#: How many words after a time that opens a clause ("أعلنت الجماعة، الأربعاء، سيطرتها") its event may stand.
+FORWARD_REACH = 6
+
+
 def _times(
     events: list[StoryEvent],
     by_trigger: _Triggers,
@@ -332,9 +644,19 @@ def _times(
     times: Sequence[TimeLike],
     published: date | None,
     before: list[tuple[int, int]],
+    barriers: frozenset[str] = frozenset(),
+    just_before: Sequence[tuple[int, int]] = (),
+    starts: Sequence[int] = (),
 ) -> None:
-    starts = [t.start for t in toks]
+    """Each time expression goes to the nearest event of its clause; counts from another event
+    ("بعد يومين من إغلاقه", "a day after the SDF withdrew", "two days later") are solved against that
+    event's time; a time that opens a sentence covers every event of the sentence without one of its own;
+    an asserted event still without a time falls back to the publication date. ``starts``: the tokens'
+    start offsets (computed here when not given)."""
+    starts = starts or [t.start for t in toks]
     sentence_starts = [s.start for s in sentences]
+    relative: list[tuple[int, int, TimeLike]] = []
+    fronted: dict[int, TimeLike] = {}
     for tm in times:
         idx = _token_at(starts, tm.start)
         k = bisect.bisect_right(sentence_starts, idx) - 1
@@ -343,30 +665,200 @@ def _times(
         s = sentences[k]
         end = _token_at(starts, max(tm.end - 1, tm.start)) + 1
         inside = [t for t in by_trigger.between(idx, end) if toks[t].end <= tm.end]
-        owner = _mention_before(by_trigger, s, idx)
-        if owner is None:
+        last = by_trigger.last_in(s.start, idx)
+        owner = by_trigger[last] if last is not None else None
+        if last is not None and any(toks[j].key in barriers for j in range(last + 1, idx)):
+            # "إثر معارك استمرت منذ فجر الإثنين", "الذي كان تحت سيطرتهم منذ عام 2021": the time
+            # belongs to a clause that tells no event of ours
+            continue
+        opens = owner is None
+        # "، وبعد يومين من إغلاقه فرضت رسوماً", "وفي 28 آب، طردت": after a conjunction the time opens a
+        # clause of its own, whose event follows it
+        clause_opening = idx > s.start and toks[idx - 1].clitic and toks[idx - 1].key in ("و", "ف")
+        if owner is None or clause_opening:
             # "أعلنت الجماعة، الأربعاء، سيطرتها": a time before the first event of its sentence
-            t = by_trigger.first_in(idx + 1, min(s.stop, idx + 6))
-            owner = by_trigger[t] if t is not None else None
+            t = by_trigger.first_in(end, min(s.stop, end + FORWARD_REACH))
+            if t is not None or owner is None:
+                owner = by_trigger[t] if t is not None else None
+            else:
+                clause_opening = False
+        when = tm.when
+        if tm.delta is not None:
+            at = _anchor_event(by_trigger, toks, s, idx, end, inside)
+            ref = by_trigger[at] if at is not None else None
+            if at is not None and (opens or clause_opening):
+                # "Three days after the Peshmerga seized the crossing, the KRG announced ...": the
+                # event told after the anchoring one
+                later = by_trigger.first_in(at + 1, s.stop)
+                owner = by_trigger[later] if later is not None else None
+            elif at is None and last is not None:
+                # "... and handed it back two days later": counted from the event told before
+                ref = _told_before(by_trigger, last)
+            if ref is not None and owner is not None and ref != owner:
+                relative.append((ref, owner, tm))
+                before.append((ref, owner))
+                continue
+            if ref is None:
+                # counted from an event this article does not tell ("بعد يومين من حصارها" with no siege
+                # told): no day to count from, and a report tells what has happened: the publication day
+                when = (
+                    When(published, published, tm.text)
+                    if published is not None
+                    else When(None, None, tm.text)
+                )
         if owner is None:
             continue
         ev = events[owner]
         if ev.time is None:
-            ev.time = When(tm.when.earliest, tm.when.latest, tm.text)
+            ev.time = When(when.earliest, when.latest, tm.text)
             ev.time_rule = f"time:tagger:{tm.relation}"
+            if opens and s.index not in fronted:
+                fronted[s.index] = tm
         for t in inside:
             ref = by_trigger[t]
             if ref != owner:
                 before.append((ref, owner) if tm.relation == "after" else (owner, ref))
     for ev in events:
+        opening = fronted.get(ev.first.sentence)
+        if ev.time is None and opening is not None:
+            ev.time = When(opening.when.earliest, opening.when.latest, opening.text)
+            ev.time_rule = f"time:sentence-opening:{opening.relation}"
+    for ref, main in just_before:
+        # "سيطرت الجماعة أمس على المديرية بعد انسحاب القوات منها": what came right before, undated, is
+        # told as part of the same day (a siege lasts: it keeps its own time)
+        a, b = events[ref], events[main]
         if (
-            ev.time is None
-            and published is not None
-            and ev.status == "asserted"
-            and ev.type not in ("Promise",)
+            a.time is None
+            and a.type != "Siege"
+            and b.time is not None
+            and b.time_rule.startswith("time:tagger")
         ):
-            ev.time = When(published, published, None)
-            ev.time_rule = "time:default-publication-date"
+            a.time = When(b.time.earliest, b.time.latest, None)
+            a.time_rule = "time:same-day-as-following-event"
+    pending = _solve_relative(events, relative)
+    waiting = {ref for ref, _main, _tm in pending}
+    for _ref, main, tm in pending:
+        # nothing dated on either side: the later event is the news of the day, the other counted back
+        ev = events[main]
+        if ev.time is None and published is not None and ev.status == "asserted":
+            ev.time = When(published, published, tm.text)
+            ev.time_rule = "time:relative:publication-date"
+    for n, ev in enumerate(events):
+        if n not in waiting:
+            _default(ev, published)
+    for ref, main, tm in pending:
+        _relate(events, ref, main, tm)
+    for ev in events:
+        _default(ev, published)
+
+
+def _anchors(
+    mentions: Sequence[EventMention],
+    toks: Sequence[Token],
+    sentences: Sequence[Sentence],
+    times: Sequence[TimeLike],
+    starts: Sequence[int],
+) -> frozenset[int]:
+    """Trigger positions that anchor a relative count ("a day after the SDF withdrew")."""
+    relative = [tm for tm in times if tm.delta is not None]
+    if not relative:
+        return frozenset()
+    positions = _Triggers({m.trigger: n for n, m in enumerate(mentions) if not m.dropped})
+    sentence_starts = [s.start for s in sentences]
+    out: set[int] = set()
+    for tm in relative:
+        idx = _token_at(starts, tm.start)
+        k = bisect.bisect_right(sentence_starts, idx) - 1
+        if k < 0 or not sentences[k].start <= idx < sentences[k].stop:
+            continue
+        end = _token_at(starts, max(tm.end - 1, tm.start)) + 1
+        inside = [t for t in positions.between(idx, end) if toks[t].end <= tm.end]
+        at = _anchor_event(positions, toks, sentences[k], idx, end, inside)
+        if at is not None:
+            out.add(at)
+    return frozenset(out)
+
+
+def _default(ev: StoryEvent, published: date | None) -> None:
+    """An asserted event the article gives no time: the publication day (news tells what just happened)."""
+    if ev.time is None and published is not None and ev.status == "asserted" and ev.type not in ("Promise",):
+        ev.time = When(published, published, None)
+        ev.time_rule = "time:default-publication-date"
+
+
+def _anchor_event(
+    by_trigger: _Triggers, toks: Sequence[Token], s: Sentence, idx: int, end: int, inside: Sequence[int]
+) -> int | None:
+    """Where the event a relative count counts from is told: inside it ("من إغلاقه") or right after it,
+    in its clause ("a day after the SDF withdrew")."""
+    if inside:
+        return inside[0]
+    if end - 2 > idx and toks[end - 2].key in _ANCHOR_LINKS:
+        return None  # "بعد يومين من حصارها": the anchor is inside, and no event of this article
+    t = by_trigger.first_in(end, min(s.stop, end + RELATIVE_REACH))
+    if t is None or any(toks[j].text in (",", "،") for j in range(end, t)):
+        return None
+    return t
+
+
+def _told_before(by_trigger: _Triggers, at: int) -> int | None:
+    """The event told last before the trigger at ``at`` (another event than that trigger's)."""
+    n = by_trigger[at]
+    k = bisect.bisect_left(by_trigger.positions, at) - 1
+    while k >= 0:
+        other = by_trigger[by_trigger.positions[k]]
+        if other != n:
+            return other
+        k -= 1
+    return None
+
+
+def _shifted(when: When, lo: int | None, hi: int | None, text: str | None) -> When:
+    return When(
+        when.earliest + timedelta(days=lo) if when.earliest is not None and lo is not None else None,
+        when.latest + timedelta(days=hi) if when.latest is not None and hi is not None else None,
+        text,
+    )
+
+
+def _relate(events: list[StoryEvent], ref: int, main: int, tm: TimeLike) -> bool:
+    """Solve "main = ref + delta" for whichever of the two has no time yet; whether it did."""
+    delta = tm.delta
+    assert delta is not None
+    a, b = events[ref], events[main]
+    if a.time is not None and (a.time.earliest or a.time.latest) and b.time is None:
+        b.time = _shifted(a.time, delta[0], delta[1], tm.text)
+        b.time_rule = "time:relative:after-event"
+        return True
+    if b.time is not None and (b.time.earliest or b.time.latest) and a.time is None:
+        lo, hi = delta
+        # the expression tells the later event's time: the earlier one is counted back, with no text
+        a.time = _shifted(b.time, -hi if hi is not None else None, -lo if lo is not None else None, None)
+        a.time_rule = (
+            "time:default-publication-date:counted-back"
+            if b.time_rule == "time:relative:publication-date"
+            else "time:relative:before-event"
+        )
+        return True
+    return False
+
+
+def _solve_relative(
+    events: list[StoryEvent], relative: Sequence[tuple[int, int, TimeLike]]
+) -> list[tuple[int, int, TimeLike]]:
+    """Propagate times along relative counts until nothing changes; the counts still unsolved."""
+    todo = list(relative)
+    changed = True
+    while changed and todo:
+        changed = False
+        rest = []
+        for item in todo:
+            if _relate(events, *item):
+                changed = True
+            else:
+                rest.append(item)
+        todo = rest
+    return todo
 
 
 def _token_at(starts: Sequence[int], offset: int) -> int:

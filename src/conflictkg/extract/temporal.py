@@ -31,7 +31,10 @@ What the bounds mean (all :class:`~conflictkg.facts.When` bounds are dates, xsd:
   ``latest = published - 1 unit`` and no earliest bound.
 - "بعد ساعات من X"/"hours later": relation "after", ``when`` = the publication day (or X's day
   when X is itself a date); "بعد يومين من X"/"two days later": that day + 2. The word after
-  "من"/"على" (the anchoring event, e.g. "اقتحامها") is kept in the span.
+  "من"/"على" (the anchoring event, e.g. "اقتحامها") is kept in the span. Such a count from an *event*
+  also carries ``delta``, the days from that event (``(2, 2)``; ``(0, 0)`` for hours; ``(1, None)`` for
+  "بعد أيام"): the story solves it against whichever of the two events is dated.
+- "منذ عام 2021", "since the year 2018": since that year (a unit followed by a year is no count).
 - الشهر الماضي/last month, last year, الشهر المقبل/next month, next year: the whole period;
   الأسبوع الماضي/last week: the 14 days before publication (the annotation guide's reading; it
   holds either calendar week, whatever day the article appeared); "this week/month/year": from its
@@ -86,6 +89,10 @@ class TimeMention:
     text: str
     when: When
     relation: str
+    #: "بعد يومين من إغلاقه", "a day after the SDF withdrew", "two days later": an expression that counts
+    #: from another *event*, not from a day it names. ``(earliest, latest)`` days from that event to this
+    #: one (``None``: open); ``when`` then holds the fallback reading, counted from the publication day.
+    delta: tuple[int | None, int | None] | None = None
 
 
 # --- folding -------------------------------------------------------------------------------------------
@@ -353,7 +360,7 @@ class _Pattern:
         return (
             rf"(?:(?P<{p}q>[0-9]{{1,3}}|{a('numbers')})\s+(?P<{p}u>{units}){_E}"
             rf"|(?P<{p}du>{duals}){_E}"
-            rf"|(?:(?P<{p}f>{a('few')})\s+)?(?P<{p}bu>{units}){_E}(?!\s+(?:{self.wd}|{a('days')}){_E}))"
+            rf"|(?:(?P<{p}f>{a('few')})\s+)?(?P<{p}bu>{units}){_E}(?!\s+(?:(?:{self.wd}|{a('days')}){_E}|{_YEAR})))"
         )
 
     def day_range(self) -> str:
@@ -442,6 +449,8 @@ class TemporalTagger:
         self._lex = _Lexicon(_load(words_file))
         self._pattern = _Pattern(self._lex).build()
         self._this_month = {_key(w) for w in self._lex.data["day_of_month"]["this"]}
+        #: words that put a time in a clause of its own, away from the event before it (the story's concern)
+        self.barrier_words: tuple[str, ...] = tuple(self._lex.data.get("attachment_barriers", ()))
         self._handlers: dict[str, Callable[[re.Match[str], date | None], tuple[Bounds, str]]] = {
             "ago": self._ago,
             "since": self._since,
@@ -467,8 +476,25 @@ class TemporalTagger:
                 continue
             start, end = self._original_span(m.start(), m.end(), index, len(text))
             surface = text[start:end]
-            mentions.append(TimeMention(start, end, surface, When(earliest, latest, surface), relation))
+            delta = self._delta(m, kind[2:], (earliest, latest), published)
+            mentions.append(
+                TimeMention(start, end, surface, When(earliest, latest, surface), relation, delta)
+            )
         return mentions
+
+    @staticmethod
+    def _delta(
+        m: re.Match[str], kind: str, bounds: Bounds, published: date | None
+    ) -> tuple[int | None, int | None] | None:
+        """Days from the anchoring event to this one, for an "after" count that names no day of its own."""
+        prefix = {"after": "f", "later": "l"}.get(kind)
+        if prefix is None or m[prefix + "x"] is not None or published is None:
+            return None
+        earliest, latest = bounds
+        return (
+            (earliest - published).days if earliest is not None else None,
+            (latest - published).days if latest is not None else None,
+        )
 
     @staticmethod
     def _original_span(start: int, end: int, index: list[int] | None, length: int) -> tuple[int, int]:

@@ -13,14 +13,21 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from conflictkg.extract.normalize import match_key, normalize
+from conflictkg.extract.normalize import QUOTE_MARKS, fold_char, match_key, normalize
 
 __all__ = ["QUOTES", "SENTENCE_ENDS", "Token", "Tokenizer"]
 
-QUOTES = frozenset("\"“”«»‘’„‟'")
+QUOTES = QUOTE_MARKS
 SENTENCE_ENDS = frozenset({".", "\n", "?", "!", "؟"})
 _TATWEEL = "\u0640"
 _ALNUM = re.compile(r"[^\W_]")
+#: punctuation that separates words even without a space ("قسد،حلب", "وقال:الأسايش"); a full stop is
+#: not among them (numbers and abbreviations keep theirs), nor are sentence ends (they number sentences)
+_INNER_PUNCT = frozenset("،؛:,;")
+#: invisible marks that end a word when they stand between letters: zero-width space, bidi isolates,
+#: embeddings and direction marks (a joiner or the BOM inside a word is no boundary)
+_INVISIBLE_CUTS = frozenset("\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SINGLE_CLITICS = frozenset("وفبلك")
 #: distinct base pieces remembered by a tokenizer before it starts again
 _MAX_SHAPES = 100_000
 
@@ -136,25 +143,63 @@ class Tokenizer:
         return shape
 
     def _pieces(self, piece: str, offset: int) -> list[tuple[int, int]]:
-        """Cut quotes out of a token, and cut after a tatweel that follows a proclitic (لـ, بـ)."""
+        """Cut a base piece into words: quotes and inner punctuation become pieces of their own,
+        invisible separators are dropped, and a proclitic joined by tatweel (لـ, بـ, ولـ) ends a piece."""
         cuts: list[tuple[int, int]] = []
         start = 0
         for i, ch in enumerate(piece):
-            if ch in QUOTES:
+            if ch in QUOTES or (ch in _INNER_PUNCT and len(piece) > 1 and not _between_digits(piece, i)):
                 if i > start:
                     cuts.append((start, i))
                 cuts.append((i, i + 1))
                 start = i + 1
+            elif ch in _INVISIBLE_CUTS:
+                if i > start:
+                    cuts.append((start, i))
+                start = i + 1
             elif ch == _TATWEEL and i > start and i + 1 < len(piece):
                 prefix = match_key(piece[start:i])
-                if prefix in self._proclitics or prefix in {"ل", "ب", "ك", "و", "ف"}:
-                    cuts.append((start, i + 1))
-                    start = i + 1
+                if prefix in self._proclitics or prefix in _SINGLE_CLITICS:
+                    end = i + 1
+                    while end < len(piece) and piece[end] not in QUOTES and not fold_char(piece[end]):
+                        end += 1  # marks written on the tatweel (لـَ) stay with the clitic
+                    if end < len(piece):
+                        cuts.append((start, end))
+                        start = end
         if start < len(piece):
             cuts.append((start, len(piece)))
         return [(offset + a, offset + b) for a, b in cuts]
 
+    def _joined_clitics(self, text: str, start: int, end: int, sentence: int) -> list[Token] | None:
+        """ "ولـ", "بـ": a proclitic joined to the next word by tatweel, one clitic token per letter."""
+        surface = text[start:end]
+        at = surface.rfind(_TATWEEL)
+        if at < 1 or any(fold_char(c) for c in surface[at:]):
+            return None
+        key = match_key(surface)
+        if not key or any(c not in _SINGLE_CLITICS for c in key):
+            return None
+        if key not in self._proclitics and len(key) > 1:
+            return None
+        source = normalize(surface).source
+        # each letter keeps the marks after it; the last one keeps the tatweel
+        bounds = [0, *source[1:], len(surface)]
+        return [
+            Token(
+                start + bounds[n],
+                start + bounds[n + 1],
+                surface[bounds[n] : bounds[n + 1]],
+                key[n],
+                sentence,
+                clitic=True,
+            )
+            for n in range(len(key))
+        ]
+
     def _split_clitics(self, text: str, start: int, end: int, sentence: int) -> list[Token]:
+        joined = self._joined_clitics(text, start, end, sentence)
+        if joined is not None:
+            return joined
         surface = text[start:end]
         key = match_key(surface)
         punct = _ALNUM.search(surface) is None
@@ -191,6 +236,11 @@ class Tokenizer:
             ]
             out.append(Token(start + cut, end, surface[cut:], rest_key, sentence))
             return out
+        # the merged article rule: لل (و/ف + لل) before a stem is ل + ال, unknown words included
+        # (للنازحين = ل + النازحين): Arabic writes ل + ال this way and no stem starts with لل
+        for clitic in self._article_dropping:
+            if key.startswith(clitic) and len(key) - len(clitic) >= self._min:
+                return self._article_split(surface, key, start, end, sentence, clitic)
         # the article rule: و/ف before ال + a stem is a conjunction before a definite noun
         # (والمنصورة = و + المنصورة), unknown names included; listed exceptions stay whole
         if key[0] in "وف" and key[1:3] == "ال" and len(key) - 3 >= self._min and key not in self._keep_whole:
@@ -201,3 +251,30 @@ class Tokenizer:
                 Token(start + cut, end, surface[cut:], key[1:], sentence),
             ]
         return [whole]
+
+    @staticmethod
+    def _article_split(
+        surface: str, key: str, start: int, end: int, sentence: int, clitic: str
+    ) -> list[Token]:
+        """``[و|ف] + ل + (ال)rest`` tokens of a word written with the merged article لل."""
+        letters = clitic[:-1]
+        norm = normalize(surface)
+        out = [
+            Token(
+                start + norm.source[i],
+                start + norm.source[i + 1],
+                surface[norm.source[i] : norm.source[i + 1]],
+                norm.text[i],
+                sentence,
+                clitic=True,
+            )
+            for i in range(len(letters))
+        ]
+        cut = norm.source[len(letters)]
+        out.append(Token(start + cut, end, surface[cut:], "ال" + key[len(clitic) :], sentence))
+        return out
+
+
+def _between_digits(piece: str, i: int) -> bool:
+    """Whether ``piece[i]`` separates two digits ("3,5", "10:30"): then it is part of a number."""
+    return 0 < i < len(piece) - 1 and piece[i - 1].isdigit() and piece[i + 1].isdigit()
