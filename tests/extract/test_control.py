@@ -273,3 +273,56 @@ def test_a_connective_after_talks_leaves_the_withdrawal_asserted(
     [withdrawal] = [e for e in facts.events if e.type == "Withdrawal"]
     assert withdrawal.status == "asserted"
     assert control_tuples(facts) == {("قوات سوريا الديمقراطية", "الشيخ مقصود", "ended")}
+
+
+# --- "تحت سيطرتهم": held by whom the pronoun points back to ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "اقتحم الحوثيون مبنى جامعة الحديدة، فيما يبقى ميناء الحديدة تحت سيطرتهم منذ سنوات.",
+            ("الحوثيون", "ميناء الحديدة", "held"),
+        ),
+        (
+            "سيطرت قوات النظام على حي الشيخ مقصود، بينما بقي مطار حلب الدولي تحت سيطرتها.",
+            ("قوات النظام", "مطار حلب الدولي", "held"),
+        ),
+        (
+            "انسحب الحوثيون من مديرية حيس، في حين لا يزال معبر الراهدة تحت سيطرتهم.",
+            ("الحوثيون", "معبر الراهدة", "held"),
+        ),
+        (
+            "أغلقت هيئة تحرير الشام طريق حلب اللاذقية، وما زال معبر باب الهوى تحت سيطرتها.",
+            ("هيئة تحرير الشام", "معبر باب الهوى", "held"),
+        ),
+    ],
+)
+def test_a_held_marker_with_a_pronoun_is_held_by_the_actor_told_before(
+    extract: Callable[..., ArticleFacts], text: str, held: tuple[str, str, str]
+) -> None:
+    facts = extract(text)
+    assert held in control_tuples(facts)
+    [period] = [p for p in facts.control if entity_labels(facts)[p.facility] == held[1]]
+    assert period.started_by is None and period.ended_by is None
+    assert period.evidence is not None and held[1] in period.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انسحب الحوثيون من مديرية حيس، ولم يعد معبر الراهدة تحت سيطرتهم.",
+        "سيطرت قوات النظام على حي الشيخ مقصود، فيما لم يعد مطار حلب الدولي تحت سيطرتها.",
+    ],
+)
+def test_no_longer_under_its_control_is_no_held_period(
+    extract: Callable[..., ArticleFacts], text: str
+) -> None:
+    facts = extract(text)
+    assert all(status != "held" for _h, _t, status in control_tuples(facts))
+
+
+def test_a_held_marker_with_a_pronoun_and_no_actor_told_before_holds_nothing(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract("ويبقى ميناء الحديدة تحت سيطرتهم منذ سنوات.")
+    assert control_tuples(facts) == set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from conflictkg.errors import ConfigurationError
@@ -13,6 +15,7 @@ from conflictkg.extract.lexicon import (
     load_lexicon,
 )
 from conflictkg.extract.normalize import match_key
+from conflictkg.facts import ArticleFacts
 
 
 @pytest.mark.parametrize(
@@ -42,6 +45,29 @@ def test_conjugations() -> None:
     assert {"يسيطر", "تسيطر", "يسيطرون", "سيسيطر"} <= conjugate_present("يسيطر")
     with pytest.raises(ConfigurationError, match="must start with ي"):
         conjugate_present("سيطر")
+
+
+def test_present_forms_take_object_pronouns_in_every_number() -> None:
+    """ "قبل أن يغادروه", "يسلمونها", "ستقتحمانه": the subjunctive plural drops its alif before the
+    pronoun, the indicative plural and dual keep their ending."""
+    forms = conjugate_present("يغادر")
+    assert {"يغادروه", "يغادروها", "يغادرونه", "تغادرانها", "سيغادرونها", "يغادره"} <= forms
+    assert "يغادرواه" not in forms
+    assert {"يقتحموها", "ستقتحمانه"} <= conjugate_present("يقتحم")
+
+
+@pytest.mark.parametrize(
+    ("word", "event_type"),
+    [("يغادروه", "Withdrawal"), ("يقتحموها", "Seizure"), ("يسلمونها", "Handover"), ("سيدخلونها", "Seizure")],
+)
+def test_suffixed_present_forms_are_triggers(word: str, event_type: str) -> None:
+    form = load_lexicon().triggers[match_key(word)]
+    assert (form.event_type, form.pos) == (event_type, "verb")
+
+
+def test_an_object_suffixed_plural_verb_tells_its_event(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract("اقتحم مسلحو «هيئة تحرير الشام» مبنى البلدية في مدينة إدلب قبل أن يغادروه مساءً.")
+    assert [e.type for e in facts.events if e.type in ("Seizure", "Withdrawal")] == ["Seizure", "Withdrawal"]
 
 
 def test_noun_forms_know_which_carry_a_pronoun() -> None:

@@ -251,3 +251,162 @@ def test_a_planned_or_negated_act_keeps_its_target_and_opens_no_control(
     assert set(seizures) == {"asserted", status}
     assert seizures["asserted"].roles["target"] != seizures[status].roles["target"]
     assert [p.facility for p in facts.control] == seizures["asserted"].roles["target"]
+
+
+# --- a handover told again as a noun: one event, whoever the noun's clause is about ----------------------
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        (
+            "سلّمت هيئة تحرير الشام معبر باب الهوى إلى وزارة الداخلية. "
+            "وتسلّمت وزارة الداخلية معبر باب الهوى صباح اليوم، في عملية تسليم جرت دون اشتباكات.",
+            R + "hts",
+        ),
+        (
+            "سلّم الجيش السوداني مطار الخرطوم الدولي لقوات الدعم السريع. "
+            "وتسلّمت قوات الدعم السريع مطار الخرطوم الدولي أمس، في عملية تسليم جرت بوساطة محلية.",
+            R + "saf",
+        ),
+        (
+            "سلّمت قوات سوريا الديمقراطية مطار القامشلي إلى القوات الروسية. "
+            "وتسلّمت القوات الروسية مطار القامشلي، في عملية تسليم جرت بإشراف وجهاء المدينة.",
+            R + "sdf",
+        ),
+    ],
+)
+def test_a_handover_noun_told_again_is_the_handover_not_a_withdrawal_of_the_receiver(
+    extract: Callable[..., ArticleFacts], text: str, giver: str
+) -> None:
+    facts = extract(text)
+    giving_up = [e for e in facts.events if e.type in ("Handover", "Withdrawal")]
+    assert len(giving_up) == 1
+    [handover] = giving_up
+    assert handover.roles["agent"] == [giver]
+    assert handover.roles.get("beneficiary")
+    enders = {p.holder for p in facts.control if p.ended_by}
+    assert enders == {giver}
+
+
+def test_a_withdrawal_with_its_own_subject_stays_apart_from_a_handover(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "سلّمت هيئة تحرير الشام معبر باب الهوى إلى وزارة الداخلية. "
+        "وانسحبت قوات النظام من حي الشيخ مقصود في مدينة حلب."
+    )
+    agents = sorted(a for e in facts.events if e.type in ("Handover", "Withdrawal") for a in e.roles["agent"])
+    assert len(agents) == 2 and R + "hts" in agents
+
+
+# --- which clause a time belongs to -----------------------------------------------------------------
+def test_a_time_after_a_contrasting_conjunction_is_not_the_event_before_it(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    for opener in ("فيما", "بينما", "في حين"):
+        facts = extract(
+            f"اقتحم الحوثيون مبنى جامعة الحديدة، {opener} يبقى ميناء الحديدة تحت سيطرتهم منذ سنوات.",
+            published=WED,
+        )
+        assert _time(facts, "Seizure") == (WED, WED), opener
+
+
+def test_a_time_after_a_contrasting_conjunction_goes_to_the_event_after_it(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "سيطرت قوات النظام على حي الشيخ مقصود، فيما انسحبت أمس قوات سوريا الديمقراطية من مطار القامشلي.",
+        published=WED,
+    )
+    assert _time(facts, "Seizure") == (WED, WED)
+    assert _time(facts, "Withdrawal") == (date(2023, 5, 9), date(2023, 5, 9))
+
+
+def test_a_time_of_the_source_is_not_the_events(extract: Callable[..., ArticleFacts]) -> None:
+    facts = extract(
+        "RSF fighters withdrew from the Hantoub bridge, according to a UN update issued on Monday.",
+        published=WED,
+        language="en",
+    )
+    assert _time(facts, "Withdrawal") == (WED, WED)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("اقتحم مسلحون مجهولون مبنى البلدية في مدينة عتق فجر السبت وطردوا موظفيه.", "Expulsion"),
+        ("اقتحمت قوات الدعم السريع مطار الخرطوم الدولي أمس وطردت موظفيه.", "Expulsion"),
+        ("سيطرت هيئة تحرير الشام يوم الإثنين على معبر باب الهوى وأغلقته أمام المسافرين.", "Closure"),
+    ],
+)
+def test_a_verb_joined_by_and_shares_the_day_of_the_verb_before(
+    extract: Callable[..., ArticleFacts], text: str, second: str
+) -> None:
+    facts = extract(text, published=WED)
+    [seizure] = _of(facts, "Seizure")
+    [other] = _of(facts, second)
+    assert seizure.time is not None and seizure.time.earliest is not None and seizure.time.earliest < WED
+    assert other.time is not None
+    assert (other.time.earliest, other.time.latest) == (seizure.time.earliest, seizure.time.latest)
+    assert "coordinated-verb" in other.rule
+
+
+def test_a_clause_with_a_subject_of_its_own_keeps_to_its_own_time(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "اقتحمت قوات الدعم السريع مطار الخرطوم الدولي أمس، وانسحب الجيش السوداني من مدينة الجنينة.",
+        published=WED,
+    )
+    assert _time(facts, "Seizure") == (date(2023, 5, 9), date(2023, 5, 9))
+    assert _time(facts, "Withdrawal") == (WED, WED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سيطرت قوات الدعم السريع على مطار الخرطوم الدولي، وأكدت أن تسليم المطار تم دون قتال.",
+        "تسلّمت وزارة الداخلية معبر باب الهوى، في عملية تسليم جرت بحضور وجهاء المنطقة.",
+        "سيطر الحوثيون على معسكر العبر، وجرت عملية التسليم بوساطة قبلية.",
+    ],
+)
+def test_a_handover_noun_after_a_taking_over_is_that_taking_over_from_the_other_side(
+    extract: Callable[..., ArticleFacts], text: str
+) -> None:
+    facts = extract(text)
+    [seizure] = _of(facts, "Seizure")
+    assert not [e for e in facts.events if e.type in ("Handover", "Withdrawal")]
+    assert "transfer-seen-from-the-giver" in seizure.rule
+    assert all(p.ended_by is None for p in facts.control)
+
+
+def test_a_handover_verb_with_its_own_subject_is_a_handover_of_its_own(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "سيطرت قوات الدعم السريع على مطار الخرطوم الدولي، ثم سلّمت قوات الدعم السريع المطار "
+        "إلى الجيش السوداني."
+    )
+    assert len(_of(facts, "Seizure")) == 1
+    assert [e.type for e in facts.events if e.type in ("Handover", "Withdrawal")] == ["Handover"]
+
+
+def test_a_reported_fact_is_never_dated_after_the_report(extract: Callable[..., ArticleFacts]) -> None:
+    for future in ("بعد غد", "غداً", "الشهر المقبل"):
+        facts = extract(
+            f"انتشرت قوات الأمن العام في مدينة سرمدا، على أن تبدأ {future} إدارة المعابر.", published=WED
+        )
+        [deployment] = _of(facts, "Deployment")
+        assert deployment.time is not None and deployment.time.latest == WED, future
+
+
+def test_a_count_after_a_source_clause_still_dates_the_event_it_names(
+    extract: Callable[..., ArticleFacts],
+) -> None:
+    facts = extract(
+        "The Southern Transitional Council handed Aden airport to the Giants Brigades on Monday, "
+        "according to two officials, a week after Houthi fighters withdrew from Marib.",
+        published=WED,
+        language="en",
+    )
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert withdrawal.time is not None and withdrawal.time.exact == date(2023, 5, 1)

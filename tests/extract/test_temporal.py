@@ -266,7 +266,8 @@ ADDED: list[tuple[str, str, date | None, date | None, str, date | None]] = [
     ("اقتحموا المبنى عصر اليوم", "عصر اليوم", THU, THU, "at", THU),
     ("اقتحموا المبنى عصر أمس", "عصر أمس", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
     # English
-    ("it was seized earlier this month", "earlier this month", D(2022, 4, 1), THU, "at", THU),
+    # "earlier" than the report: up to the day before publication
+    ("it was seized earlier this month", "earlier this month", D(2022, 4, 1), D(2022, 4, 13), "at", THU),
     ("shelling on Monday night", "Monday night", D(2022, 4, 11), D(2022, 4, 12), "at", THU),
     ("they withdrew late on Tuesday", "late on Tuesday", D(2022, 4, 12), D(2022, 4, 12), "at", THU),
     ("they withdrew early on Wednesday", "early on Wednesday", D(2022, 4, 13), D(2022, 4, 13), "at", THU),
@@ -490,3 +491,59 @@ def test_attachment_barriers_come_from_the_data_file(tmp_path: Path) -> None:
     words = tmp_path / "time_words.json"
     words.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert TemporalTagger(words).barrier_words == ("dauerte",)
+
+
+# --- days after publication and periods said to be over before it --------------------------------------
+@pytest.mark.parametrize(
+    ("passage", "span", "day"),
+    [
+        ("من المقرر أن تتسلم الشرطة المبنى غداً", "غداً", D(2022, 4, 15)),
+        ("ستنسحب القوات من البلدة غدا الجمعة", "غدا الجمعة", D(2022, 4, 15)),
+        ("من المنتظر أن يُفتح المعبر بعد غد", "بعد غد", D(2022, 4, 16)),
+        ("تتسلم القوة المقر بعد غد السبت وفق الاتفاق", "بعد غد السبت", D(2022, 4, 16)),
+        ("The army will hand over the airport tomorrow", "tomorrow", D(2022, 4, 15)),
+        ("Talks resume the day after tomorrow in Geneva", "the day after tomorrow", D(2022, 4, 16)),
+    ],
+)
+def test_days_after_publication(tagger: TemporalTagger, passage: str, span: str, day: date) -> None:
+    [m] = tagger.tag(passage, THU)
+    assert passage[m.start : m.end] == span
+    assert (m.when.earliest, m.when.latest) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("passage", "span", "first"),
+    [
+        ("The militia closed the crossing earlier this month", "earlier this month", D(2022, 4, 1)),
+        ("Rebels seized the depot earlier this year", "earlier this year", D(2022, 1, 1)),
+        ("Troops left the base earlier this week, officials said", "earlier this week", D(2022, 4, 11)),
+        ("أغلقت الفصائل الطريق في وقت سابق من هذا الشهر", "في وقت سابق من هذا الشهر", D(2022, 4, 1)),
+        ("انسحبت القوات في وقت سابق من العام الجاري", "في وقت سابق من العام الجاري", D(2022, 1, 1)),
+    ],
+)
+def test_earlier_this_period_ends_the_day_before_publication(
+    tagger: TemporalTagger, passage: str, span: str, first: date
+) -> None:
+    [m] = tagger.tag(passage, THU)
+    assert passage[m.start : m.end] == span
+    assert (m.when.earliest, m.when.latest) == (first, D(2022, 4, 13))
+
+
+def test_this_month_without_earlier_still_reaches_the_publication_day(tagger: TemporalTagger) -> None:
+    [m] = tagger.tag("The militia closed the crossing this month", THU)
+    assert (m.when.earliest, m.when.latest) == (D(2022, 4, 1), THU)
+
+
+def test_earlier_this_month_on_its_first_day_is_that_day(tagger: TemporalTagger) -> None:
+    first = D(2022, 4, 1)
+    [m] = tagger.tag("The militia closed the crossing earlier this month", first)
+    assert (m.when.earliest, m.when.latest) == (first, first)
+
+
+def test_clause_openers_come_from_the_data_file(tmp_path: Path) -> None:
+    data = json.loads(TIME_WORDS_FILE.read_text(encoding="utf-8"))
+    data["clause_openers"] = ["während"]
+    words = tmp_path / "time_words.json"
+    words.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert TemporalTagger(words).clause_openers == ("während",)
+    assert "فيما" in TemporalTagger().clause_openers

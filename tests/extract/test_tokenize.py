@@ -133,3 +133,31 @@ def test_future_prefix_stays_on_the_verb_and_only_known_rests_split(
 @pytest.mark.parametrize("word", ["سيارة", "سياسة", "ستة", "فساد", "وسط", "كسر", "بسبب", "لست"])
 def test_words_starting_with_sin_or_clitic_letters_are_not_cut(extractor: Extractor, word: str) -> None:
     assert [t.text for t in extractor.tokenize(word)] == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "last_word"),
+    [
+        ("ووقع الطرفان اتفاقاً.", "اتفاقاً"),
+        ("استمر الحصار 16 يوماً.", "يوماً"),
+        ("واتخذته مقراً!", "مقراً"),
+        ("هل كان ذلك مقصوداً؟", "مقصوداً"),
+        ("وعاد الهدوء مساءً.", "مساءً"),
+    ],
+)
+def test_a_sentence_stop_after_a_tanwin_is_its_own_token(
+    extractor: Extractor, text: str, last_word: str
+) -> None:
+    toks = extractor.tokenize(text)
+    assert toks[-2].text == last_word
+    assert toks[-1].text == text[-1] and toks[-1].start == len(text) - 1
+
+
+def test_a_stop_cut_from_a_word_ends_the_sentence(extractor: Extractor) -> None:
+    toks = extractor.tokenize("وقع الطرفان اتفاقاً. ثم انسحبت القوات")
+    assert [t.sentence for t in toks if t.text in ("اتفاقاً", "ثم")] == [0, 1]
+
+
+def test_numbers_and_latin_abbreviations_keep_their_dots(extractor: Extractor) -> None:
+    assert [t.text for t in extractor.tokenize("بلغت النسبة 3.5 بالمئة")][2] == "3.5"
+    assert "U.S." in [t.text for t in extractor.tokenize("قالت U.S. إن")]

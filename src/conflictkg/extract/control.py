@@ -7,6 +7,8 @@
   the group's place, and the group's members become those facilities;
 - \"تحت سيطرة X\" and \"لا تزال X تسيطر على\" give X a held period with neither event; forces besieged inside facilities
   (\"ما تبقى من عناصر قوات النظام في أفرع ...\") hold them;
+- \"يبقى الميناء تحت سيطرتهم\": the held marker with a pronoun suffix gives the facility before it a held
+  period of the actor the pronoun points back to: the agent of the latest event told before it;
 - presence (\"القوات الروسية المتواجدة في مطار ...\") is ``kind="presence"``, never control;
 - denied, negated, hypothetical and reported events open and close nothing.
 """
@@ -20,6 +22,7 @@ from conflictkg import iri as iris
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.patterns import Sentence
 from conflictkg.extract.phrases import Phrase
+from conflictkg.extract.tokenize import Token
 from conflictkg.facts import ControlPeriod, Entity, Event, Span, When
 
 __all__ = ["HANDOVER", "derive_control"]
@@ -40,10 +43,12 @@ def derive_control(
     groups: frozenset[str],
     *,
     still_held: Sequence[Event] = (),
+    toks: Sequence[Token] = (),
 ) -> list[ControlPeriod]:
     """The periods of one article; events must already carry their final ids and ``seq``.
 
     ``still_held``: seizure mentions after "لا تزال" ("still holds"): they give held periods and are no events.
+    ``toks``: the article's tokens, where a held marker with a pronoun suffix ("تحت سيطرتهم") is read.
     """
     periods: list[ControlPeriod] = []
     n = 0
@@ -166,7 +171,93 @@ def derive_control(
                 p = new(ph.iri, at, presence=True, evidence=span_of(ph))
                 p.start = When(None, published, None)
                 p.end = When(published, None, None)
+    for holder, facility, evidence in _pronoun_held(toks, sentences, events, entities, span_of, lex):
+        if not any(p.holder == holder and p.facility == facility for p in periods):
+            p = new(holder, facility, evidence=evidence)
+            p.start = When(None, published, None)
+            p.end = When(published, None, None)
     return periods
+
+
+def _negation(key: str, negations: frozenset[str]) -> bool:
+    """A negation, also with the conjunction still attached ("ولم", "فلا")."""
+    return key in negations or (key[:1] in ("و", "ف") and key[1:] in negations)
+
+
+#: Pronoun held markers per lexicon (built once per loaded lexicon, not per article).
+_MARKERS: dict[int, tuple[Lexicon, dict[tuple[str, ...], int]]] = {}
+
+
+def _pronoun_markers(lex: Lexicon) -> dict[tuple[str, ...], int]:
+    """Held markers whose last word takes a pronoun suffix ("تحت سيطرة" -> "تحت سيطرتهم", "سيطرتها"):
+    the word sequences, built from the lexicon's ``held_markers`` and ``pronoun_suffixes``."""
+    cached = _MARKERS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    out: dict[tuple[str, ...], int] = {}
+    suffixes = lex.words.get("pronoun_suffixes", frozenset())
+    for seq in lex.sequences.get("held_markers", ()):
+        last = seq[-1]
+        if not last.endswith("ه"):  # the folded ta marbuta of a noun ("سيطرة"): "سيطرت" + suffix
+            continue
+        for suffix in suffixes:
+            out[(*seq[:-1], last[:-1] + "ت" + suffix)] = len(seq)
+    _MARKERS[id(lex)] = (lex, out)
+    return out
+
+
+def _pronoun_held(
+    toks: Sequence[Token],
+    sentences: Sequence[Sentence],
+    events: Sequence[Event],
+    entities: dict[str, Entity],
+    span_of: Callable[[Phrase], Span],
+    lex: Lexicon,
+) -> list[tuple[str, str, Span]]:
+    """ "فيما يبقى ميناء الحديدة تحت سيطرتهم منذ سنوات": (holder, facility, evidence) for a facility or
+    place right before a held marker whose noun carries a pronoun; the pronoun points back to the agent
+    of the latest event told before the marker (any factuality: who is named, not what happened)."""
+    if not toks:
+        return []
+    markers = _pronoun_markers(lex)
+    if not markers:
+        return []
+    longest = max(len(k) for k in markers)
+    negations = lex.words.get("negations", frozenset())
+    still = lex.words.get("continuation_markers", frozenset())
+    told = sorted(
+        (e.evidence.start, a) for e in events if e.evidence is not None for a in _actors(e, "agent", entities)
+    )
+    out: list[tuple[str, str, Span]] = []
+    for s in sentences:
+        by_end = {p.end: p for p in s.phrases if p.iri and p.iri in entities}
+        for k in range(s.start, s.stop):
+            if k not in by_end:
+                continue
+            j = k
+            while j < s.stop and toks[j].is_quote:
+                j += 1
+            size = next(
+                (
+                    n
+                    for n in range(min(longest, s.stop - j), 0, -1)
+                    if tuple(t.key for t in toks[j : j + n]) in markers
+                ),
+                None,
+            )
+            held = by_end[k]
+            if size is None or entities[held.iri or ""].type == "Actor":
+                continue
+            if any(
+                _negation(toks[n].key, negations) and toks[n + 1].key not in still
+                for n in range(max(s.start, held.start - 3), held.start)
+            ):
+                continue  # "ولم يعد المطار تحت سيطرتهم": no longer held ("لا يزال": still held)
+            at = toks[j].start
+            before = [a for start, a in told if start < at]
+            if before and held.iri:
+                out.append((before[-1], held.iri, span_of(held)))
+    return out
 
 
 def _actors(ev: Event, role: str, entities: dict[str, Entity]) -> list[str]:

@@ -106,6 +106,26 @@ class EnglishData:
     numbers: Mapping[str, int] = field(default_factory=dict)
     #: word -> lemma (spaCy's lookup lemmatizer)
     lemma: Callable[[str], str] = str
+    #: (modifier, head) -> (entity type, subtype) where the modifier changes the head's kind
+    #: ("military camp" is a base, "refugee camp" a place)
+    compound_heads: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+def _with_plurals(
+    table: Mapping[str, tuple[str, str]], lemma: Callable[[str], str]
+) -> dict[str, tuple[str, str]]:
+    """Head nouns -> (entity type, subtype) with the regular plurals of every head the lemmatizer
+    confirms ("posts", "clinics", "refineries"), so ``english.json`` lists each head once; built once,
+    so a lookup stays one dict access."""
+    out = dict(table)
+    for word, kind in table.items():
+        forms = [word + "s", word + "es"]
+        if word.endswith("y"):
+            forms.append(word[:-1] + "ies")
+        for form in forms:
+            if form not in out and lemma(form) == word:
+                out[form] = kind
+    return out
 
 
 @cache
@@ -155,7 +175,7 @@ def load_english(lookup: Callable[[str], str]) -> EnglishData:
     return EnglishData(
         triggers={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in triggers.items()},
         frames=data["frames"],
-        heads=heads,
+        heads=_with_plurals(heads, lemma),
         words=words,
         sequences=sequences,
         compound_preps=tuple(sorted(compound, key=len, reverse=True)),
@@ -163,6 +183,10 @@ def load_english(lookup: Callable[[str], str]) -> EnglishData:
         sequence_ends={group: _by_last(seqs) for group, seqs in sequences.items()},
         numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
         fallbacks=dict(data.get("fallbacks", {})),
+        compound_heads={
+            (pair.split()[0], pair.split()[-1]): (kind[0], kind[1])
+            for pair, kind in data.get("compound_heads", {}).items()
+        },
     )
 
 
@@ -191,6 +215,8 @@ class EnglishChunker:
     data: EnglishData
     gaz: GazetteerIndex
     memory: list[_Named] = field(default_factory=list)
+    #: gazetteer places told so far, for "the city", "the town"
+    places: list[Phrase] = field(default_factory=list)
 
     def _capital(self, toks: Sequence[Token], i: int, first: int) -> bool:
         return i != first and toks[i].text[:1].isupper()
@@ -235,8 +261,12 @@ class EnglishChunker:
         ("crossing the"): a verb after a noun, never a word of its name."""
         tok = toks[j]
         key = tok.key
-        if not key.isalpha() or tok.text[:1].isupper():
-            return False
+        if (
+            not key.isalpha()
+            or tok.text[:1].isupper()
+            or (key in self.data.heads and not key.endswith("ing"))
+        ):
+            return False  # "gunmen" (lemma "gunman") is no past form; "crossing the" is a verb
         lemma = self.data.lemma(key)
         if lemma != key and verb_form(key, lemma) == "past":
             return True
@@ -249,6 +279,8 @@ class EnglishChunker:
         while j < stop:
             if j > i and toks[j - 1].text not in _HYPHENS and self._verb_like(toks, j, stop):
                 break  # "PMF units imposed fees", "lorries crossing the bridge": a verb ends the name
+            if j > i and toks[j].key in self.data.words["allegiance_links"]:
+                break  # "gunmen loyal to X": the adjective links the head to its patron
             if self._nominal(toks, j, first):
                 j += 1
             elif toks[j].text in _HYPHENS and j > i and j + 1 < stop and self._nominal(toks, j + 1, first):
@@ -268,21 +300,42 @@ class EnglishChunker:
         out: list[Phrase] = []
         i = start
         while i < stop:
+            if toks[i].text == ",":
+                named = self._named_by_apposition(toks, i, out, start, stop)
+                if named is not None:
+                    out.append(named)  # "Tal Malah, a hilltop village north of Hama": a village
+                    self.memory.append(_Named(named, next(iter(named.heads)), frozenset(named.label_keys)))
             det = toks[i].key in self.data.words["determiners"]
             indef = toks[i].key in self.data.words["indefinites"]
             a = i + 1 if det or indef else i
-            if a >= stop or not self._nominal(toks, a, start):
+            if a >= stop or not self._nominal(toks, a, start) or self._progressive(toks, a, start):
                 i += 1
                 continue
             b = self._run(toks, a, stop, start)
             found = self._shared_head(toks, i, a, b, stop, start)
             if not found:
-                found = self._phrases(toks, i, a, b, stop, start, definite=det, indefinite=indef)
+                # "its school, clinic and water tower": the pronoun owns every item of the list
+                possessed = (
+                    bool(out)
+                    and out[-1].owner_pronoun
+                    and out[-1].end == i - 1
+                    and (toks[i - 1].text == "," or toks[i - 1].key in self.data.words["coordinators"])
+                )
+                found = self._phrases(
+                    toks, i, a, b, stop, start, definite=det, indefinite=indef, possessed=possessed
+                )
                 found = self._counted(toks, i, found)
+            for p in found:
+                named = self._apposed_to(toks, p, out, stop)
+                if named is not None:
+                    p.antecedent, p.label_keys = named, ()  # "the YPG, the Kurdish militia,": the YPG
             out.extend(found)
             for p in found:  # remembered at once: "... the building, and the building remains"
                 if p.iri is None and p.label_keys:
-                    self.memory.append(_Named(p, p.label_keys[-1], frozenset(p.label_keys)))
+                    head = next(iter(p.heads)) if len(p.heads) == 1 else p.label_keys[-1]  # "town of X"
+                    self.memory.append(_Named(p, head, frozenset(p.label_keys)))
+                elif p.known and p.type == "Place" and not p.inner:
+                    self.places.append(p)
             i = max([b, *(p.end for p in found)])
         return out
 
@@ -297,6 +350,7 @@ class EnglishChunker:
         *,
         definite: bool,
         indefinite: bool,
+        possessed: bool = False,
     ) -> list[Phrase]:
         heads = [k for k in range(a, b) if toks[k].key in self.data.heads]
         known: list[Phrase] = []
@@ -335,6 +389,10 @@ class EnglishChunker:
             return known  # "the airport road": the compound's head is no entity head
         head_key = toks[last_head].key
         entity_type, subtype = self.data.heads[head_key]
+        if last_head > a:
+            entity_type, subtype = self.data.compound_heads.get(
+                (toks[last_head - 1].key, head_key), (entity_type, subtype)
+            )
         end = last_head + 1
         collapse = head_key in self.data.words["collapse_heads"]
         same_before = [p for p in known if p.type == entity_type == "Place" and p.end == last_head]
@@ -344,7 +402,8 @@ class EnglishChunker:
             p.end, p.mention = end, (p.start, end)
             return [q for q in known if q.end <= p.end]
         actor_before = [p for p in known if p.type == "Actor" and p.end <= last_head]
-        if entity_type == "Actor" and collapse and actor_before:
+        loyal = end + 1 < stop and toks[end].key in self.data.words["allegiance_links"]
+        if entity_type == "Actor" and collapse and actor_before and not loyal:
             # "Rapid Support Forces fighters", "RSF field commanders": the known actor itself
             p = actor_before[-1]
             p.end, p.mention = end, (p.start, end)
@@ -360,14 +419,45 @@ class EnglishChunker:
             if k < stop and toks[k].key in ("with", "to", "by"):
                 k += 1  # "affiliated with", "loyal to", "backed by"
             inner_start = k
-            det2 = k < stop and toks[k].key in self.data.words["determiners"]
+            det2 = k < stop and (
+                toks[k].key in self.data.words["determiners"]
+                or (
+                    toks[k].key in self.data.words["indefinites"]
+                    and toks[j].key in self.data.words["allegiance_links"]
+                )
+            )  # "gunmen loyal to a Misrata-based brigade"
             k2 = k + 1 if det2 else k
             inner_end = self._run(toks, k2, stop, first) if k2 < stop else k2
             if inner_end > k2:
                 inner = self._phrases(
                     toks, inner_start, k2, inner_end, stop, first, definite=det2, indefinite=False
                 )
+                if (
+                    entity_type == "Actor"
+                    and collapse
+                    and inner
+                    and inner[0].type == "Actor"
+                    and toks[j].key in self.data.words["backing_links"]
+                ):
+                    # "tribal fighters backed by the army": two actors, the fighters act
+                    return self._backed_unit(toks, i, a, last_head, first, definite, known, inner)
                 if entity_type == "Actor" and collapse and inner and inner[0].type == "Actor":
+                    if toks[j].key in self.data.words["allegiance_links"]:
+                        # "gunmen loyal to the X council", "forces affiliated with the Y party": a unit
+                        # of its own, one per patron, which is an entity too
+                        words = [t.text for t in toks[a:inner_end] if not t.is_punct or t.text in _GLUE]
+                        unit = Phrase(
+                            i if definite else a,
+                            inner_end,
+                            "Actor",
+                            subtype,
+                            (a, inner_end),
+                            label=_join(words),
+                            label_keys=tuple(t.key for t in toks[a : last_head + 1] if t.key),
+                            heads=frozenset({head_key}),
+                            owner=inner[0],
+                        )
+                        return [*[q for q in known if q.end <= a], unit]
                     # "leaders of the native administration", "gunmen from the SSA": that actor
                     inner[0].start = i
                     return [*known, *inner]
@@ -392,7 +482,13 @@ class EnglishChunker:
         if places_before and entity_type == "Facility" and places_before[-1].start == a:
             name_start = places_before[-1].end  # "the Nyala water corporation": in Nyala
             places_before[-1].inner = True  # a place inside a facility's name is no mention of its own
-        words = [t.text for t in toks[name_start : last_head + 1] if not t.is_punct or t.text in _GLUE]
+        if end == last_head + 1 and b > end and all(toks[t].key.isdigit() for t in range(end, b)):
+            end = b  # "Brigade 30", "Division 17": the number is part of the name
+        words = [
+            t.text for t in toks[name_start : max(last_head + 1, end)] if not t.is_punct or t.text in _GLUE
+        ]
+        if of_words:
+            words = [t.text for t in toks[name_start : last_head + 1] if not t.is_punct or t.text in _GLUE]
         label = _join([*words, *of_words])
         keys = tuple(t.key for t in toks[name_start:end] if t.key and t.key not in ("the", "of", "s"))
         named = any(self._capital(toks, t, first) for t in range(a, end)) or (
@@ -418,6 +514,29 @@ class EnglishChunker:
             around = self._around_places(toks, p, last_head, stop)
             if around:
                 return [*[q for q in known if q.end <= a], *around]
+        if not named and definite and entity_type == "Place" and keys == (head_key,):
+            urban = {"City", "Town"}  # reporters call one place a town or a city
+            place = next(
+                (q for q in reversed(self.places) if q.subtype == subtype or {q.subtype, subtype} <= urban),
+                None,
+            )
+            told = self._antecedent(entity_type, head_key, keys)
+            if place is not None and (told is None or told.start < place.start):
+                p.label_keys = ()
+                p.antecedent = place  # "El Fasher ... a siege of the city": El Fasher
+                return [*[q for q in known if q.end <= a], p, *after]
+        if not named and entity_type == "Actor" and collapse and len(heads) > 1:
+            owner_head = toks[heads[0]].key
+            if (
+                self.data.heads[owner_head][0] == "Actor"
+                and owner_head not in self.data.words["collapse_heads"]
+            ):
+                # "the brigade's fighters", "the council's members": the actor told before
+                antecedent = self._antecedent("Actor", owner_head, (owner_head,))
+                if antecedent is not None:
+                    p.label_keys = ()
+                    p.antecedent = antecedent
+                    return [*[q for q in known if q.end <= a], p, *after]
         if not named:
             antecedent = self._antecedent(entity_type, head_key, keys)
             if antecedent is not None:
@@ -429,7 +548,7 @@ class EnglishChunker:
                 described = False  # "local officials said": a source, no actor of the story
             if (
                 entity_type == "Facility"
-                and toks[i].key in self.data.words["possessives"]
+                and (toks[i].key in self.data.words["possessives"] or possessed)
                 and keys == (head_key,)
             ):
                 p.owner_pronoun = described = True  # "their headquarters": the latest actor's own
@@ -451,6 +570,126 @@ class EnglishChunker:
         if after:
             p.loc_at = after[0].start
         return [*known_before, p, *after]
+
+    def _progressive(self, toks: Sequence[Token], a: int, start: int) -> bool:
+        """ "were still manning checkpoints", "is guarding the bridge": an -ing word after an
+        auxiliary (and adverbs) is a verb, no word of a name."""
+        key = toks[a].key
+        if not key.endswith("ing") or not toks[a].text.islower() or key in self.data.heads:
+            return False
+        k = a - 1
+        while k >= start and toks[k].key in ("still", "now", "also", "already", "reportedly"):
+            k -= 1
+        return k >= start and toks[k].key in self.data.words["auxiliaries"]
+
+    def _named_by_apposition(
+        self, toks: Sequence[Token], comma: int, before: Sequence[Phrase], start: int, stop: int
+    ) -> Phrase | None:
+        """A capitalised name no table knows, described right after it by an indefinite apposition
+        ("Tal Malah, a hilltop village north of Hama", "Liwa al-Quds, a pro-government militia,"):
+        the name is an entity of the kind of the apposition's head."""
+        words = self.data.words
+        k = comma - 1
+        while k >= start and (
+            self._capital(toks, k, -1) or (toks[k].text in _HYPHENS and k - 1 >= start) or toks[k].key == "al"
+        ):
+            k -= 1
+        a = k + 1
+        if a >= comma or not self._capital(toks, a, -1) or any(q.end > a for q in before):
+            return None
+        if any(toks[t].key in words["stopwords"] for t in range(a, comma)):
+            return None  # "On Monday,": no name
+        if a - 1 >= start and toks[a - 1].key in words["stopwords"] and a - 2 < start:
+            return None  # "In March, a brigade ...": a fronted time, no name
+        j = comma + 1
+        if j >= stop or toks[j].key not in words["indefinites"]:
+            return None
+        j += 1
+        n = 0
+        while j < stop and n < 4 and toks[j].key not in self.data.heads and not toks[j].is_punct:
+            j, n = j + 1, n + 1
+        if j >= stop or toks[j].key not in self.data.heads:
+            return None
+        head_key = toks[j].key
+        entity_type, subtype = self.data.heads[head_key]
+        entity_type, subtype = self.data.compound_heads.get(
+            (toks[j - 1].key, head_key), (entity_type, subtype)
+        )
+        after = toks[j + 1].key if j + 1 < stop else ""
+        if after and after not in words["appositive_followers"] and not toks[j + 1].is_punct:
+            return None  # "In March, a brigade stormed": the noun is a subject
+        name = [t.text for t in toks[a:comma] if not t.is_punct or t.text in _GLUE]
+        return Phrase(
+            a,
+            comma,
+            entity_type,
+            subtype,
+            (a, comma),
+            label=_join(name),
+            label_keys=tuple(t.key for t in toks[a:comma] if t.key and not t.is_punct),
+            heads=frozenset({head_key}),
+            located=entity_type != "Actor",
+        )
+
+    def _apposed_to(
+        self, toks: Sequence[Token], p: Phrase, before: Sequence[Phrase], stop: int
+    ) -> Phrase | None:
+        """The actor an apposition describes: "The STC, the UAE-backed separatist group, handed",
+        "the Martyrs Brigade, a local armed group, ..." - a common-noun description between commas
+        right after a name (and its acronym in brackets) is that name, no actor of its own. A list
+        ("the SDF, the local council and the army") goes on with and/or after the comma."""
+        if p.type != "Actor" or p.known or p.antecedent is not None or not p.label_keys:
+            return None
+        words = self.data.words
+        describing = words["determiners"] | words["indefinites"]
+        a = p.start
+        while a - 1 >= 0 and (toks[a - 1].key in describing or toks[a - 1].key in words["head_modifiers"]):
+            a -= 1
+        if toks[a].key not in describing or a - 1 < 0 or toks[a - 1].text != ",":
+            return None  # an apposition is a description: "the ...", "a local ..."
+        if not any(toks[k].key in p.heads and toks[k].text.islower() for k in range(p.start, p.end)):
+            return None  # "the SDF, the Syrian Democratic Forces": a name, told as such
+        closing = p.end >= stop or toks[p.end].text in (",", ".", ";")
+        if not closing or (p.end + 1 < stop and toks[p.end + 1].key in words["coordinators"]):
+            return None
+        comma = a - 1
+        named = [q for q in before if q.type == "Actor" and comma - 3 <= q.end <= comma]
+        if not named or not (toks[comma - 1].text == ")" or named[-1].end == comma):
+            return None
+        return named[-1] if named[-1].known or named[-1].iri or named[-1].label_keys else None
+
+    def _backed_unit(
+        self,
+        toks: Sequence[Token],
+        i: int,
+        a: int,
+        last_head: int,
+        first: int,
+        definite: bool,
+        known: list[Phrase],
+        backers: list[Phrase],
+    ) -> list[Phrase]:
+        """ "Tribal fighters backed by the army's 7th Division": the fighters, when a word beyond their
+        head names them, are an actor of their own; the backer is another. Bare "fighters backed by
+        X" name nobody but X."""
+        head_key = toks[last_head].key
+        keys = tuple(t.key for t in toks[a : last_head + 1] if t.key and t.key != "the")
+        before = [q for q in known if q.end <= a]
+        if len(keys) < 2:
+            return [*before, *backers]
+        words = [t.text for t in toks[a : last_head + 1] if not t.is_punct or t.text in _GLUE]
+        entity_type, subtype = self.data.heads[head_key]
+        unit = Phrase(
+            i if definite else a,
+            last_head + 1,
+            entity_type,
+            subtype,
+            (a, last_head + 1),
+            label=_join(words),
+            label_keys=keys,
+            heads=frozenset({head_key}),
+        )
+        return [*before, unit, *backers]
 
     def _around_places(self, toks: Sequence[Token], p: Phrase, last_head: int, stop: int) -> list[Phrase]:
         """ "the villages around Tal Tamr", "roads around Taiz", "residential areas of Khartoum and
@@ -601,6 +840,8 @@ class _EnglishReader:
     ) -> None:
         self.data = data
         self.lex = lex
+        #: Negotiation triggers whose subject is the mediator ("Russian forces mediated between X and Y")
+        self.mediation_lemmas = data.words.get("mediation_lemmas", frozenset())
         self.toks = toks
         self.sentences = sentences
         self.timed = timed
@@ -634,6 +875,8 @@ class _EnglishReader:
                     first = i + 1 + at  # "handed it back", "pull its fighters out": object, then particle
                     n = len(rest)
                     if first + n <= s.stop and all(self.key(first + m) == w for m, w in enumerate(rest)):
+                        if form.lemma in self.mediation_lemmas and not self._actor_before(i, s):
+                            break  # "a deal mediated by X", "an Omani-mediated arrangement": no act of its own
                         if at and rest[0] not in self.data.words["particles"]:
                             continue
                         if at and self.key(i + 1) in self.data.words["object_pronouns"]:
@@ -655,6 +898,14 @@ class _EnglishReader:
             else:
                 i += 1
         return out
+
+    def _actor_before(self, i: int, s: Sentence) -> bool:
+        """Whether an actor stands right before verb ``i`` (past auxiliaries): "Qatar has mediated"."""
+        k = i
+        while k - 1 >= s.start and self.key(k - 1) in self.data.words["auxiliaries"]:
+            k -= 1
+        before = self.phrase_ending(k, s)
+        return before is not None and before.type == "Actor"
 
     def after_time(self, k: int) -> int:
         """The first token from ``k`` on that is no time word ("said on Monday that")."""
@@ -747,7 +998,12 @@ class _EnglishReader:
         return next((p for p in s.phrases if p.end == end), None)
 
     def phrase_at(self, start: int, s: Sentence) -> Phrase | None:
-        return next((p for p in s.phrases if p.start == start), None)
+        """The entity starting at ``start``: a name rather than a place inside it ("stormed Khartoum
+        airport" takes the airport, not Khartoum)."""
+        found = [p for p in s.phrases if p.start == start]
+        if len(found) > 1:
+            found.sort(key=lambda p: (p.inner, -(p.end - p.start)))
+        return found[0] if found else None
 
     def window_end(self, end: int, s: Sentence, starts: Sequence[int]) -> int:
         nxt = min([t for t in starts if t >= end] + [s.stop])
@@ -755,20 +1011,65 @@ class _EnglishReader:
         while j < nxt:
             text, key = self.toks[j].text, self.key(j)
             if text in _BOUNDARY:
-                if j + 1 in self.timed or self._compound_at(j + 1) is not None:
+                if j + 1 in self.timed or self._compound_at(j + 1) is not None or self._list_goes_on(j, s):
                     j += 1
                     continue
                 return j
+            if key == "as" and self.key(j + 1) == "well" and self.key(j + 2) == "as":
+                j += 3  # "the school, as well as a checkpoint": the list goes on
+                continue
             if key in self.data.words["clause_openers"] and j > end:
                 return j
             j += 1
         return nxt
+
+    def _list_goes_on(self, comma: int, s: Sentence) -> bool:
+        """ "seized the bakery, the water directorate and a police station": a comma between two
+        entities of one type is a list, not the end of the verb's arguments."""
+        if self.toks[comma].text != ",":
+            return False
+        before = self.phrase_ending(comma, s)
+        if before is None:
+            return False
+        k = comma + 1
+        words = self.data.words
+        joined = True
+        if self.key(k) in words["coordinators"]:
+            k += 1  # "X, Y, and Z"
+        elif [self.key(k), self.key(k + 1), self.key(k + 2)] == ["as", "well", "as"]:
+            k += 3  # "X, as well as Y"
+        else:
+            joined = False
+        after = self.phrase_at(k, s)
+        while (
+            after is None
+            and k < s.stop
+            and (
+                self.key(k) in words["determiners"]
+                or self.key(k) in words["indefinites"]
+                or self.key(k) in words["head_modifiers"]
+            )
+        ):
+            k += 1
+            after = self.phrase_at(k, s)
+        if after is None or after.antecedent is not None:
+            return False
+        # a town and a checkpoint may share a list only with an explicit "and" / "as well as"
+        return after.type == before.type or (joined and "Actor" not in (after.type, before.type))
 
     def _compound_at(self, j: int) -> tuple[str, ...] | None:
         for seq in self.data.compound_preps:
             if all(self.key(j + n) == w for n, w in enumerate(seq)):
                 return seq
         return None
+
+    def _described_speaker(self, j: int, s: Sentence) -> Phrase | None:
+        """ "an SDF spokesman said", "a Turkish defence ministry source said", "an army statement said":
+        the actor named right before the head of the speaker's description (token ``j``), else None."""
+        if j <= s.start or self.key(j) not in self.data.words.get("speaker_descriptions", frozenset()):
+            return None
+        owner = self.phrase_ending(j, s)
+        return owner if owner is not None and owner.type == "Actor" and owner.iri else None
 
     def _unnamed_subject(self, j: int, s: Sentence) -> bool:
         """A noun right before the verb that is no entity ("residents said"): an unknown subject."""
@@ -790,7 +1091,9 @@ class _EnglishReader:
         a = p.start
         words = self.data.words
         while a - 1 >= 0 and (
-            self.key(a - 1) in words["determiners"] or self.key(a - 1) in words["indefinites"]
+            self.key(a - 1) in words["determiners"]
+            or self.key(a - 1) in words["indefinites"]
+            or self.key(a - 1) in words["head_modifiers"]  # "from the nearby oil terminal"
         ):
             a -= 1
         return a
@@ -802,6 +1105,8 @@ class _EnglishReader:
             if b >= floor and all(self.key(b + n) == w for n, w in enumerate(seq)):
                 return " ".join(seq)
         k = self.key(a - 1) if a - 1 >= floor else ""
+        if k == "of" and a - 2 >= floor and self.key(a - 2) in self.data.words["locators"]:
+            return None  # "the camp west of Marib", "the edge of El Fasher": where, no argument
         frames_keys = {key for frame in self.data.frames.values() for key in frame}
         return k if k in frames_keys and k not in ("subject", "object") else None
 
@@ -809,6 +1114,8 @@ class _EnglishReader:
         self, i: int, end: int, form: TriggerForm, s: Sentence, wend: int, scoped: str | None
     ) -> EventMention:
         frame = self.data.frames.get(form.event_type, {})
+        if form.lemma in self.mediation_lemmas:
+            frame = {**frame, "subject": "mediator"}  # "Russian forces mediated between X and Y"
         ev = EventMention(
             form.event_type, i, s.index, wend, (i, wend), rule=f"en:trigger:{form.event_type}:{form.lemma}"
         )
@@ -829,6 +1136,7 @@ class _EnglishReader:
                 self.key(j) in self.data.words["auxiliaries"]
                 or self.key(j) in self.data.words["negations"]
                 or (j in self.timed and self.toks[j].text not in _BOUNDARY)
+                or (self.key(j) in self.data.words["time_prepositions"] and j + 1 in self.timed)
             ):
                 break
             if j in self.timed and self.phrase_ending(j + 1, s) is not None:
@@ -839,6 +1147,7 @@ class _EnglishReader:
             )
             j -= 1
         planned = self._planned_before(i) and form.pos != "past"
+        unknown_subject = False
         explicit: str | None = None
         subject_role = "object" if passive else "subject"
         co_subjects: list[Phrase] = []
@@ -849,6 +1158,8 @@ class _EnglishReader:
                 before = self.phrase_ending(k, s)  # "the local council, which took over"
                 if before is not None:
                     ev.rule += "+subject:relative"
+                else:
+                    unknown_subject = True  # "from rebel groups, which pulled out": nobody known
             elif before is None and self.key(j) in self.data.words["coordinators"]:
                 before = self._coordinated_subject(j, s)  # "fighters looted and occupied"
                 if before is not None:
@@ -857,6 +1168,28 @@ class _EnglishReader:
                 before = self._subject_before_aside(j, s)  # "The SDF, backed by US forces, seized"
                 if before is not None:
                     ev.rule += "+subject:before-aside"
+            if before is None and j >= s.start and self.toks[j].text == ")":
+                before = self.phrase_ending(j, s)  # "The Sudanese Armed Forces (SAF) regained"
+                if before is not None:
+                    ev.rule += "+subject:acronym"
+            if (
+                before is None
+                and j - 1 >= s.start
+                and self.toks[j - 1].text == ")"
+                and self.data.lemma(self.key(j)) in self.collapse_lemmas
+            ):
+                before = self.phrase_ending(j - 1, s)  # "Syrian Democratic Forces (SDF) units withdrew"
+                if before is not None:
+                    ev.rule += "+subject:acronym-head"
+            if before is not None and before.type == "Actor":
+                backed = self._backed_subject(before, s)  # "tribal fighters backed by the army seized"
+                if backed is not None:
+                    before = backed
+                    ev.rule += "+subject:before-backer"
+            if before is None and self.lex.types[form.event_type].speech:
+                before = self._described_speaker(j, s)
+                if before is not None:
+                    ev.rule += "+speaker:description"
             if before is not None and before.type == "Actor" and before.iri:
                 explicit = before.iri
                 co_subjects = self._co_subjects(before, s)
@@ -869,7 +1202,9 @@ class _EnglishReader:
                     ev.rule += "+passive-subject"
         elif form.pos == "noun":
             k = i - 1
+            pronoun = False  # "its siege", "their withdrawal"
             while k >= s.start and self.key(k) in self.data.words["determiners"]:
+                pronoun = pronoun or self.key(k) in self.data.words["possessives"]
                 k -= 1
             if (k >= s.start and self.toks[k].text in _APOSTROPHES) or (
                 self.key(k) == "s" and self.toks[k - 1].text in _APOSTROPHES
@@ -881,7 +1216,7 @@ class _EnglishReader:
                     ev.rule += "+agent:possessive"
             else:
                 k = self._support_verb_before(k, s)
-            if k >= s.start and self.key(k) in self.data.words["noun_support_verbs"]:
+            if k >= s.start and self._support_verb(k):
                 m = k - 1
                 while m >= s.start and self.key(m) in self.data.words["auxiliaries"]:
                     m -= 1
@@ -896,15 +1231,37 @@ class _EnglishReader:
                 elif self.subject is not None:
                     explicit = self.subject
                     ev.rule += "+agent:carried-subject"
+                elif m >= s.start and self.key(m) in self.data.words["subject_pronouns"]:
+                    pronoun = True  # "they imposed a siege": the actor named before
+            if explicit is None and pronoun:
+                # "shelled El Fasher, tightening its siege of the city", "announced their withdrawal":
+                # the actor the pronoun points back to, the nearest before it in the sentence
+                named = [p for p in s.phrases if p.type == "Actor" and p.iri and p.end < i]
+                if named:
+                    explicit = max(named, key=lambda p: p.end).iri
+                    ev.rule += "+agent:possessive-pronoun"
         if explicit is not None:
             subject_as = _role(frame.get(subject_role), _ACTOR) or "agent"
             for other in co_subjects:
                 ev.add(subject_as, other.iri)  # "Yemen's government and the Houthis will hold talks"
             ev.add(subject_as, explicit)
-            if scoped is None and form.pos != "noun":
-                self.subject = explicit
-        elif form.pos in ("verb", "past", "ing") and self.subject is not None and not passive:
-            if self._unnamed_subject(j, s):
+            if scoped is None and form.pos != "noun" and "+subject:relative" not in ev.rule:
+                self.subject = explicit  # "X, which still holds the post, ...": no subject for what follows
+        possessor = self._possessed_subject(j, s) if explicit is None and not passive else None
+        if possessor is not None and form.pos in ("verb", "past", "ing"):
+            # "claims by the Houthis that their fighters had captured": the fighters of the actor the
+            # pronoun points back to, the nearest one before it
+            ev.add(_role(frame.get("subject"), _ACTOR) or "agent", possessor)
+            ev.rule += "+agent:possessive-pronoun"
+            if scoped is None:
+                self.subject = possessor
+        elif (
+            explicit is None
+            and form.pos in ("verb", "past", "ing")
+            and self.subject is not None
+            and not passive
+        ):
+            if unknown_subject or self._unnamed_subject(j, s):
                 ev.rule += "+subject:anonymous"  # "residents said", "a local official told": nobody known
             else:
                 ev.add(_role(frame.get("subject"), _ACTOR) or "agent", self.subject)
@@ -915,7 +1272,8 @@ class _EnglishReader:
         while adjacent < wend and (adjacent in self.timed or self.key(adjacent) in ("back", "up")):
             adjacent += 1
         prev: str | None = None
-        located = {p.loc_at for p in in_window if p.loc_at is not None}
+        # where another argument is: "Khartoum" of "Khartoum airport" names no argument of its own
+        located = {p.loc_at for p in in_window if p.loc_at is not None and p.loc_at != p.start}
         facility_before = False
         inner = self.phrase_at(self.inner_phrases[i], s) if i in self.inner_phrases else None
         if inner is not None and inner.iri:
@@ -923,11 +1281,12 @@ class _EnglishReader:
             if role:
                 ev.add(role, inner.iri)
         for p in in_window:
-            if p.start in located:
+            if p.inner or (p.start in located and p.loc_at != p.start):
                 continue  # "the Abu Salim neighbourhood of Tripoli": the place of the argument
             prep = self.prep_before(p, end)
             a = self.outer(p)
-            if prep is None and a > end and self.key(a - 1) in ("and", "or", ","):
+            also = a - 3 > end and (self.key(a - 3), self.key(a - 2), self.key(a - 1)) == ("as", "well", "as")
+            if prep is None and a > end and (self.key(a - 1) in ("and", "or", ",") or also):
                 prep = prev
             if prep is None and a == adjacent and form.pos != "noun":
                 prep = "object" if not passive else None
@@ -988,16 +1347,27 @@ class _EnglishReader:
 
     def _sequence_ending(self, j: int, s: Sentence, group: str, shortest: int = 1) -> int:
         """Length of the longest word sequence of ``group`` (at least ``shortest`` words) that ends at
-        token ``j`` within the sentence, else 0."""
+        token ``j`` within the sentence, else 0; time words inside it are skipped ("failed on Tuesday
+        to retake"), and the length counts them."""
         for seq in self.data.sequence_ends[group].get(self.key(j), ()):
-            n = len(seq)
-            if (
-                n >= shortest
-                and j - n + 1 >= s.start
-                and all(self.key(j - n + 1 + m) == w for m, w in enumerate(seq))
-            ):
-                return n
+            if len(seq) < shortest:
+                continue
+            k = j
+            for n, w in enumerate(reversed(seq)):
+                while n and k >= s.start and self._time_word(k):
+                    k -= 1
+                if k < s.start or self.key(k) != w:
+                    break
+                k -= 1
+            else:
+                return j - k
         return 0
+
+    def _time_word(self, k: int) -> bool:
+        """A word of a time expression ("on Tuesday", "last week")."""
+        return (k in self.timed and self.toks[k].text not in _BOUNDARY) or (
+            self.key(k) in self.data.words["time_prepositions"] and k + 1 in self.timed
+        )
 
     def _coordinated_subject(self, j: int, s: Sentence) -> Phrase | None:
         """ "X looted and occupied", "X attacked the facility and seized": the subject of the verb
@@ -1021,6 +1391,9 @@ class _EnglishReader:
     def _subject_before_aside(self, j: int, s: Sentence) -> Phrase | None:
         """The actor before an aside set off by commas right before the verb ("X, in talks brokered
         by Y, agreed"); the aside holds no verb of its own that is a trigger."""
+        apposed = self.phrase_ending(j, s)
+        if apposed is not None and apposed.antecedent is not None and apposed.type == "Actor" and apposed.iri:
+            return apposed  # "The STC, the UAE-backed separatist group, handed": the STC
         k = j - 1
         while k > s.start and j - k <= 12:
             if self.toks[k].text == ",":
@@ -1032,6 +1405,37 @@ class _EnglishReader:
                 return None
             k -= 1
         return None
+
+    def clause_ends(self, a: int, b: int) -> bool:
+        """Whether an adverbial clause set off by a comma starts between tokens ``a`` and ``b``
+        (", two days after", ", while", ", but"): what is denied or reported ends there."""
+        openers = self.data.words["scope_enders"]
+        for k in range(a, b):
+            if self.toks[k].text == "," and any(self.key(m) in openers for m in range(k + 1, min(k + 4, b))):
+                return True
+        return False
+
+    def _possessed_subject(self, j: int, s: Sentence) -> str | None:
+        """ "its fighters", "their units" right before the verb (token ``j`` the head): the nearest
+        actor named before the pronoun in the sentence, else None (the carried subject then)."""
+        if j - 1 < s.start or self.key(j - 1) not in self.data.words["possessives"]:
+            return None
+        if self.data.lemma(self.key(j)) not in self.collapse_lemmas:
+            return None
+        named = [p for p in s.phrases if p.type == "Actor" and p.iri and p.end <= j - 1]
+        return max(named, key=lambda p: p.end).iri if named else None
+
+    def _backed_subject(self, backer: Phrase, s: Sentence) -> Phrase | None:
+        """ "Tribal fighters backed by the army's 7th Division expelled", "gunmen supported by Turkish
+        forces stormed": the actor named right before "backed by X" acts, X only sponsors it."""
+        a = self.outer(backer)
+        if a - 2 < s.start or self.key(a - 1) != "by":
+            return None
+        backing = self.data.words["backing_participles"] | self.data.words["backing_links"]
+        if self.key(a - 2) not in backing:
+            return None
+        actor = self.phrase_ending(a - 2, s)
+        return actor if actor is not None and actor.type == "Actor" and actor.iri else None
 
     def _co_subjects(self, p: Phrase, s: Sentence) -> list[Phrase]:
         """The actors joined to the subject by "and" / "," ("the SDF and the army seized")."""
@@ -1045,6 +1449,12 @@ class _EnglishReader:
             a = self.outer(q)
         return out
 
+    def _support_verb(self, k: int) -> bool:
+        """A verb that tells the event of the noun after it ("imposed fees", "tightening a siege"),
+        in any inflection: ``english.json`` lists lemmas."""
+        support = self.data.words["noun_support_verbs"]
+        return self.key(k) in support or (self.key(k).isalpha() and self.lemma(k) in support)
+
     def _support_verb_before(self, k: int, s: Sentence) -> int:
         """ "hold a new round of UN-sponsored talks": the support verb a few modifiers before the noun
         (articles, adjectives, "round of"), else ``k`` unchanged."""
@@ -1052,7 +1462,7 @@ class _EnglishReader:
         words = self.data.words
         while m >= s.start and k - m < 9:
             key = self.key(m)
-            if key in words["noun_support_verbs"]:
+            if self._support_verb(m):
                 return m
             if m - 2 >= s.start and self.toks[m - 1].text in _HYPHENS and key in words["backing_participles"]:
                 m -= 3  # "UN-sponsored talks", "Saudi-brokered talks": an adjective, no support verb
@@ -1151,6 +1561,8 @@ def find_english_mentions(
         for a, b, form in found:
             wend = reader.window_end(b, s, starts)
             spec = lex.types[form.event_type]
+            if scope is not None and prev is not None and reader.clause_ends(prev[0], a):
+                scope, scope_idx = None, None  # "denied that ..., two days after X blocked": X did
             ev = reader.mention(a, b, form, s, wend, None if spec.speech else scope)
             if not spec.speech and scope is not None and ev.status == scope:
                 ev.scoped_by = scope_idx

@@ -6,7 +6,8 @@ missing a core role (``triggers.json``: ``core``) would be rejected by the SHACL
 nothing a reader can use, so before output each incomplete event is
 
 1. cleaned: fillers of the wrong entity type leave a typed core role (a withdrawal "from" an actor is
-   no withdrawal from a place);
+   no withdrawal from a place), and a mediator is never also a party of the talks it mediates (the
+   shape ``NegotiationShape`` holds ``ckg:party`` and ``ckg:mediator`` disjoint);
 2. filled from coreference: merged into another telling of the same event (same type, or a withdrawal
    and a handover in one sentence; compatible status, no conflicting participant), or given a role by the event it continues (``fill`` in the
    type's data: a withdrawal takes the targets of the latest seizure by the same agent);
@@ -33,6 +34,8 @@ __all__ = ["Completion", "Diagnostic", "complete", "missing_roles"]
 DENIES = "denies"
 _COMPATIBLE = frozenset({"asserted", "reported"})
 _HANDOVER = "Handover"
+_MEDIATOR = "mediator"
+_PARTY = "party"
 #: A place given up: left (Withdrawal) or handed over (Handover); one event may be told as both.
 _GIVING_UP = frozenset({"Withdrawal", _HANDOVER})
 
@@ -106,6 +109,10 @@ class _Completer:
             for c in self.lex.types[ev.type].core:
                 if c.types and c.role in ev.roles:
                     ev.roles[c.role] = [v for v in ev.roles[c.role] if c.accepts(self.kind(v))]
+            mediators = set(ev.roles.get(_MEDIATOR, ()))
+            if mediators and ev.roles.get(_PARTY):
+                # "بوساطة X" is explicit; X read as a side too (a carried subject) is the same actor
+                ev.roles[_PARTY] = [v for v in ev.roles[_PARTY] if v not in mediators]
 
     # --- 2. coreference ------------------------------------------------------------------------
     def _agree(self, a: StoryEvent, b: StoryEvent) -> bool:

@@ -88,8 +88,14 @@ def conjugate_present(stem: str) -> set[str]:
     for prefix in ("ي", "ت", "ن", "أ"):
         base = prefix + body
         forms |= {base, base + "ون", base + "ان", base + "ين", base + "وا", base + "ن"}
+        if len(body) > 2 and body.endswith("ي"):
+            # defective verbs lose their final ي before the plural و: ينفي -> ينفون، يخلي -> يخلوا
+            forms |= {base[:-1] + "ون", base[:-1] + "وا"}
+            forms |= {base[:-1] + "و" + p for p in _PRONOUNS}
     forms |= {"س" + f for f in list(forms)}
-    forms |= {f + p for f in list(forms) for p in _PRONOUNS if not f.endswith(("ون", "ان"))}
+    # object pronouns: "يسلمونها", "تغادرانه"; the subjunctive plural drops its alif ("أن يغادروه")
+    with_objects = {f[:-1] if f.endswith("وا") else f for f in forms}
+    forms |= {f + p for f in with_objects for p in _PRONOUNS}
     return forms
 
 

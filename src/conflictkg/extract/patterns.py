@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictkg.extract.lexicon import Lexicon, TriggerForm, TypeSpec
+from conflictkg.extract.lexicon import HeadNoun, Lexicon, TriggerForm, TypeSpec
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 
@@ -45,7 +45,7 @@ def _without_suffix(key: str) -> str:
     return key
 
 
-_PRONOUN_PREPS = ("من", "علي", "في", "ل")
+_PRONOUN_PREPS = ("من", "علي", "في", "حول", "ل")
 #: prepositions of the goal after a transitive verbal noun: its genitive is then the agent
 #: ("اقتحام قوات X لمبنى", "دخول القوات إلى البلدة"); keys after normalisation (إلى -> الي)
 _GOAL_PREPS = frozenset({"ل", "الي"})
@@ -57,6 +57,22 @@ _PLAN_REACH = 14
 _WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
 _SIEGE = "Siege"
 _LIFTING = "SiegeLifting"
+_NEGOTIATION = "Negotiation"
+#: what links a described speaker to the actor it speaks for: "مصدر في X", "متحدث باسم X", "بيان لـ X"
+_SOURCE_LINKS = frozenset({"في", "من", "باسم", "ل"})
+#: how many words from a mediation verb the talks it sponsors may stand ("رعت قطر وتركيا محادثات")
+_MEDIATION_VERB_REACH = 8
+#: "متحدث باسم X", "باسمها": on behalf of
+_ON_BEHALF = "باسم"
+#: the words before a mediation noun that make it name a mediator ("ب وساطة", "تحت رعاية")
+_MEDIATION_LEADS = frozenset({"ب", "تحت", "وتحت"})
+#: the relative "what" of "وفق ما قاله X", "بحسب ما أفادت X"
+_WHAT = "ما"
+#: "أما X فـ...": the fronted topic and the particles that open its answer (فقد, ف, فإن)
+_AS_FOR = "اما"
+_ANSWER_PARTICLES = frozenset({"ف", "فقد", "فان"})
+#: "في حين" (whereas) opens a clause like فيما/بينما
+_WHILE = "حين"
 
 
 @dataclass(slots=True)
@@ -90,6 +106,8 @@ class EventMention:
     anaphoric: bool = False
     #: "حصاراً مماثلاً": another event of the kind, never the one told
     distinct: bool = False
+    #: a verb in the first person ("ننسحب", "سيطرنا"): its agent is the speaker of the quotation
+    first_person: bool = False
     #: role -> what a pronoun object ("منها") points at; fills a core role the event still lacks
     pronoun_roles: dict[str, str] = field(default_factory=dict)
 
@@ -102,6 +120,25 @@ class EventMention:
 
     def has_agent(self) -> bool:
         return any(self.roles.get(r) for r in AGENT_ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """A mediation phrase ("بوساطة X"): its first token, the mediation noun, its end, the mediator."""
+
+    start: int
+    noun: int
+    end: int
+    mediator: str | None
+    #: whether it tells a negotiation when its sentence names no agreement or talks (وساطة، رعاية):
+    #: supervision (إشراف) alone does not ("عملية تسليم جرت بإشراف التحالف")
+    standalone: bool = True
+
+
+def _mediation_frame(frame: Mapping[str, Any]) -> dict[str, Any]:
+    """The frame of a mediation trigger ("توسطت X بين Y وZ", "وساطة قادها X", "وساطة من X"): who
+    does it is the mediator, and only بين/مع name the parties."""
+    return {**frame, "subject": "mediator", "agent_of_noun": "mediator", "من": {"Actor": "mediator"}}
 
 
 class _ActorStub:
@@ -156,14 +193,26 @@ class _Reader:
                     if q is not None and q.type == "Actor" and q.iri:
                         self.actor_mentions.append((q.mention[0], q.iri))
         self.actor_mentions.sort()
+        #: first tokens of the actor phrases with an IRI (a subject may start there)
+        self.actor_starts = frozenset(
+            p.start for s in sentences for p in s.phrases if p.type == "Actor" and p.iri
+        )
         self.subject: str | None = None
+        #: comma-delimited asides a window passes over ("، عقب معارك عنيفة مع X،"): their phrases are no roles
+        self.asides: list[tuple[int, int]] = []
         #: "اتهمت X Y بحصار ...": the accused Y and the end of the accusation's window; the agent of
         #: the act it is accused of, not the narrative's subject
         self.accused: tuple[str, int] | None = None
-        self._stems = lex.vocabulary | {"من"}
+        #: the words a glued و/ف may be split from (no copy of the vocabulary: a reader is made per article)
+        self._stems = lex.vocabulary
         #: the key of token ``i``, "" outside the article; called thousands of times per article, so a
         #: dict lookup done in C rather than a method with a bounds test
         self.key: Callable[[int], str] = _Keys(enumerate(t.key for t in toks)).__getitem__
+        self.mediation_lemmas = lex.words.get("mediation_lemmas", frozenset())
+        self._mediation_nouns = lex.words.get("mediation_nouns", frozenset())
+        self._supervision_nouns = lex.words.get("supervision_nouns", frozenset())
+        #: "بوساطة", "برعاية": the mediation nouns with their ب when the tokenizer keeps them whole
+        self._mediation_words = frozenset("ب" + n for n in self._mediation_nouns | self._supervision_nouns)
         self._hypothetical = frozenset(lex.sequences.get("hypothetical_markers", ()))
         self._plan_longest = max((len(m) for m in self._hypothetical), default=1)
 
@@ -173,6 +222,8 @@ class _Reader:
             return None
         form = self.lex.triggers.get(self.key(i))
         if form is None:
+            return None
+        if form.pos == "noun" and self._nisba(self.key(i)):
             return None
         if form.event_type == _LIFTING:
             return form if self._lifted_siege(i, s, form) is not None else None
@@ -193,6 +244,55 @@ class _Reader:
                 # "بعد أن طرد": the past verb, not the verbal noun (a final ه may be ة: left alone)
                 form = self.lex.verb_reading(self.key(i), folded=self.toks[i].text.endswith("ة")) or form
         return form
+
+    # --- mediation -------------------------------------------------------------------------------
+    def mediation_markers(self, s: Sentence) -> list[_Marker]:
+        """ "بوساطة القوات الروسية", "وبرعاية من الأمم المتحدة", "بضمانة تركية", "تحت إشراف X": a
+        mediation noun after ب or تحت, and the actor after it (past من), None when the mediator is
+        only an adjective ("بوساطة أممية": no entity)."""
+        out: list[_Marker] = []
+        for i in range(s.start, s.stop):
+            key = self.key(i)
+            noun = key[1:] if key in self._mediation_words else key
+            if key in self._mediation_words:
+                start = i
+            elif (
+                (key in self._mediation_nouns or key in self._supervision_nouns)
+                and i - 1 >= s.start
+                and self.key(i - 1) in _MEDIATION_LEADS
+            ):
+                start = i - 1
+            else:
+                continue
+            standalone = noun in self._mediation_nouns
+            j = self._skip_quotes(i + 1, s.stop)
+            if self.key(j) == "من":
+                j = self._skip_quotes(j + 1, s.stop)
+            found = next((p for p in s.phrases if p.start == j), None)
+            if found is not None and found.type == "Actor" and found.iri:
+                out.append(_Marker(start, i, found.end, found.iri, standalone))
+            else:
+                out.append(_Marker(start, i, i + 1, None, standalone))
+        return out
+
+    def _unknown_plural(self, j: int) -> bool:
+        """A masculine plural noun (ـون) that is no entity phrase and no trigger: "سائقون", "مزارعون"."""
+        key = self.key(j)
+        return (
+            len(key) >= 5
+            and key.endswith("ون")
+            and j not in self.covered
+            and key not in self.lex.triggers
+            and key[:1].isalpha()
+        )
+
+    def _nisba(self, key: str) -> bool:
+        """ "المجلس الاجتماعي": ال + an event noun + ي is the adjective made from it (a dual or a
+        possessive ي never takes ال), no event."""
+        if not (key.startswith("ال") and key.endswith("ي")):
+            return False
+        base = self.lex.triggers.get(key[2:-1])
+        return base is not None and base.pos == "noun"
 
     # --- siege lifting ---------------------------------------------------------------------------
     def _siege_noun(self, j: int) -> bool:
@@ -292,6 +392,120 @@ class _Reader:
         actor = next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
         if actor is not None:
             self.subject = actor.iri
+
+    def _definite_heads(
+        self, ev: EventMention, frame: Mapping[str, Any], i: int, s: Sentence, wend: int, adjacent: int
+    ) -> None:
+        """ "انتزعت المديرية من القوات", "انسحبوا من البلدة": a definite head noun standing alone as an
+        argument is the place or facility of that kind named before (in this sentence or the one
+        before); it fills a role of the frame that the window left empty (never the event's place)."""
+        for k in range(i + 1, wend):
+            key = self.key(k)
+            if not key.startswith("ال"):
+                continue
+            if k in self.covered and not any(
+                p.start == k and p.end == k + 1 and not p.iri for p in s.phrases
+            ):
+                continue  # a word of a named phrase; a lone head the chunker could not name is welcome
+            head = self.lex.heads.get(key)
+            if head is None or head.entity_type not in ("Place", "Facility"):
+                continue
+            before = self.key(k - 1)
+            prep = (
+                "object" if k == adjacent else (before if before in self.lex.words["prepositions"] else None)
+            )
+            if prep is None:
+                continue
+            antecedent = self._head_referent(head, k, s)
+            role = _role_for(frame.get(prep), antecedent) if antecedent is not None else None
+            if antecedent is not None and role is not None and role != "place" and not ev.roles.get(role):
+                ev.add(role, antecedent.iri)
+                ev.rule += f"+{role}:definite-head"
+
+    def _head_referent(self, head: HeadNoun, k: int, s: Sentence) -> Phrase | None:
+        """The latest place or facility before token ``k`` named with ``head`` or of its subtype."""
+        found: Phrase | None = None
+        for sent in (self.sentences[s.index - 1], s) if s.index > 0 else (s,):
+            for p in sent.phrases:
+                if p.start >= k or not p.iri or p.type not in ("Place", "Facility"):
+                    continue
+                named = self.lex.heads.get(self.key(p.start))
+                same_head = named is not None and named.singular == head.singular
+                if same_head or (p.type == head.entity_type and p.subtype == head.subtype):
+                    found = p
+        return found
+
+    def _first_person(self, i: int, form: TriggerForm) -> bool:
+        """Whether verb ``i`` is in the first person plural: نـ for يـ in the present ("ننسحب", "سننسحب"),
+        ـنا on the past ("سيطرنا"), each checked against the third-person form of the same verb."""
+        key = self.key(i)
+        if form.tense == "future":
+            key = key[1:]
+        if form.tense in ("present", "future") and key.startswith("ن"):
+            other = self.lex.triggers.get("ي" + key[1:])
+        elif form.tense == "past" and key.endswith("نا"):
+            other = self.lex.triggers.get(key[:-2])
+        else:
+            return False
+        return other is not None and other.lemma == form.lemma
+
+    def _complementizer_pronoun(self, i: int, s: Sentence) -> str | None:
+        """The pronoun suffix of the أن/إن right before verb ``i`` ("أنها ستتسلم": "ها"), else None."""
+        prev = self._prev_word(i, s)
+        if prev is None or self.key(prev) not in self.lex.words["content_markers"]:
+            return None
+        key = self.key(prev)
+        return next((p for p in _SUFFIXES if key.endswith(p)), None)
+
+    def _head_antecedent(self, k: int, before: int) -> str | None:
+        """ "الهيئة" after "هيئة تحرير الشام": the latest actor named before token ``before`` whose name
+        opens with the head noun that the definite word ``k`` is, else None."""
+        key = self.key(k)
+        head = self.lex.heads.get(key)
+        if head is None or head.entity_type != "Actor":
+            return None
+        bare = key.removeprefix("ال")
+        found = None
+        for pos, iri in self.actor_mentions:
+            if pos >= before:
+                break
+            if self.key(pos).removeprefix("ال") == bare:
+                found = iri
+        return found
+
+    def contrast_between(self, a: int, b: int) -> bool:
+        """Whether a contrasting clause opens between tokens ``a`` and ``b`` ("، في حين", "، بينما",
+        "، لكن"): after a comma, so that "لكنه" inside a quoted clause does not count."""
+        for k in range(a + 1, b):
+            if self.toks[k].text in (",", "،") and self.seq_at(k + 1, "contrast_openers", b) is not None:
+                return True
+        return False
+
+    def clause_verb(self, i: int, s: Sentence) -> bool:
+        """ "فيما أقرّ الجيش السوداني بانسحاب قواته", "لم يستطع الحوثيون دخول", "توعّد الجيش بـ": a word
+        opening a clause (the sentence, after و/ف, a clause opener or a sentence-initial negation), itself
+        no event, preposition or particle, with an actor phrase after it, is a verb and that actor its
+        subject (the narrative's subject from there on)."""
+        # the cheap tests first: this runs for nearly every word
+        j = i + 1
+        if j not in self.actor_starts:
+            if j >= s.stop or not (self.toks[j].is_quote or j in self.timed):
+                return False
+            if self._skip_fillers(j, s.stop) not in self.actor_starts:
+                return False
+        before = self._prev_word(i, s)
+        opener = (
+            before is None
+            or self.key(before) in ("و", "ف")
+            or self.lex.has("clause_openers", self.key(before))
+            or (self.key(before) == _WHILE and self.key(before - 1) == "في")
+            or (self.lex.has("negations", self.key(before)) and self._prev_word(before, s) is None)
+        )
+        key = self.key(i)
+        if not opener or len(key) < 3 or key.startswith("ال") or self.toks[i].is_punct:
+            return False
+        groups = ("prepositions", "content_markers", "negations", "clause_openers", "support_links")
+        return not any(self.lex.has(group, key) for group in groups)
 
     def _opening_subject(self, i: int, s: Sentence) -> str | None:
         """ "وصلت قوات من الجيش السوداني إلى ..., ثم تقدمت ... وسيطرت عليها": the actor right after
@@ -427,6 +641,12 @@ class _Reader:
             if self.toks[j].text in _BOUNDARY_PUNCT and j + 1 in self.timed:
                 j = self._skip_fillers(j, s.stop)  # "أغلقت الفرقة الرابعة، يوم الخميس، معبر التايهة"
                 continue
+            aside = self._aside_after(i, j, s, form, triggers)
+            if aside is not None:
+                # "وسيطر الحوثيون، عقب معارك عنيفة مع قوات العمالقة، على مراكز ...": past the aside
+                self.asides.append((j, aside))
+                j = aside + 1
+                continue
             if self.toks[j].text in _BOUNDARY_PUNCT:
                 nxt = j + 1
                 nxt_word = nxt + 1 if self.key(nxt) in ("و", "ف") else nxt
@@ -437,6 +657,30 @@ class _Reader:
                     return j
             j += 1
         return s.stop
+
+    def _aside_after(
+        self, i: int, j: int, s: Sentence, form: TriggerForm, triggers: Mapping[int, TriggerForm]
+    ) -> int | None:
+        """The closing comma of an aside opening at comma ``j`` right after verb ``i`` or its subject,
+        when what follows it is a preposition the verb's frame reads ("سيطر الحوثيون، عقب معارك ...، على
+        مراكز"); None otherwise (then the comma ends the window as usual)."""
+        if form.pos != "verb" or self.toks[j].text not in (",", "،"):
+            return None
+        after_subject = any(
+            p.type == "Actor" and self._skip_quotes(p.end, j) == j and p.start > i for p in s.phrases
+        )
+        if j != i + 1 and not after_subject:
+            return None
+        frame = self.lex.types[form.event_type].frame
+        for k in range(j + 1, min(s.stop, j + 12)):
+            if k in triggers or (
+                self.toks[k].text in _BOUNDARY_PUNCT and self.toks[k].text not in (",", "،")
+            ):
+                return None
+            if self.toks[k].text in (",", "،"):
+                nxt = self.key(k + 1)
+                return k if nxt in self.lex.words["prepositions"] and frame.get(nxt) is not None else None
+        return None
 
     # --- prepositions --------------------------------------------------------------------------
     def prep_before(self, p: Phrase, floor: int) -> str | None:
@@ -480,6 +724,8 @@ class _Reader:
         narrative's subject)."""
         spec: TypeSpec = self.lex.types[form.event_type]
         frame = spec.frame
+        if form.lemma in self.mediation_lemmas:
+            frame = _mediation_frame(frame)
         ev = EventMention(
             form.event_type, i, s.index, wend, (i, wend), rule=f"trigger:{form.event_type}:{form.lemma}"
         )
@@ -494,7 +740,9 @@ class _Reader:
         subject_end = i + 1
         ev_start = i
         # subject after a verb (VSO)
-        in_window = [p for p in s.phrases if i < p.start < wend]
+        in_window = [
+            p for p in s.phrases if i < p.start < wend and not any(a < p.start < b for a, b in self.asides)
+        ]
         first = self._skip_fillers(i + 1, wend)
         if (
             form.pos == "verb"
@@ -585,13 +833,27 @@ class _Reader:
                 and not self._disagrees(i, first_key, form)
             )
         )
+        if anonymous and first_key.startswith("ال") and first not in self.covered:
+            antecedent = self._head_antecedent(first, i)
+            if antecedent is not None:
+                # "ونفت الهيئة": a definite actor head after the verb is the actor it heads, named before
+                explicit, subject_end, explicit_after, anonymous = antecedent, first + 1, True, False
+                ev.rule += "+subject:definite-head"
         if explicit is None and self._relative_of_non_actor(i, s):
             anonymous = True  # "التجار، الذين قالوا": the relative's antecedent is no known actor
+        if explicit is None and spec.speech and form.pos == "verb" and self._unknown_plural(first):
+            anonymous = True  # "وقال سائقون", "أفاد مزارعون": people the gazetteer does not know
         if anonymous:
             subject_end, explicit_after = first + 1, True
             # "مصدر (عسكري) في الفرقة الرابعة": a source inside an actor speaks for it
             for k in (first + 1, first + 2):
-                if self.key(k) in ("في", "من") or self.lex.has("prepositions", self.key(k)):
+                spoken_for = self.key(k).removeprefix(_ON_BEHALF)
+                if self.key(k).startswith(_ON_BEHALF) and spoken_for in _PRONOUNS and self.subject:
+                    # "وأكد متحدث باسمها": a spokesman for the actor told before
+                    explicit, subject_end = self.subject, k + 1
+                    ev.rule += "+subject:spokesman-of-pronoun"
+                    break
+                if self.key(k) in _SOURCE_LINKS or self.lex.has("prepositions", self.key(k)):
                     org = next((p for p in in_window if p.start == self._skip_quotes(k + 1, wend)), None)
                     if org is not None and org.type == "Actor" and org.iri:
                         explicit, subject_end = org.iri, org.end
@@ -636,6 +898,56 @@ class _Reader:
                 and (i - 1) not in self.covered
                 and before_prev in self.lex.words["content_markers"]
             )
+        if explicit is None and not anonymous and form.pos == "verb" and first < wend:
+            # "وفق ما قاله عضو في المجلس": after the relative ما the subject follows the verb; a word
+            # there that names no known actor is an unknown subject, nothing is carried over
+            before = self._prev_word(i, s)
+            anonymous = (
+                before is not None
+                and self.key(before) == _WHAT
+                and first not in self.covered
+                and not self.toks[first].is_punct
+                and not self.lex.has("prepositions", self.key(first))
+            )
+        suffix = self._complementizer_pronoun(i, s) if form.pos == "verb" and explicit is None else None
+        if suffix is not None and self.subject and (not anonymous or suffix != "ه"):
+            # "أعلنت الوزارة أنها ستتسلم إدارة السجن", "أكدوا أنهم انسحبوا": the pronoun of أن is the
+            # subject told before (the speaker), and a noun after the verb its object; a bare أنه may be
+            # the expletive ("بأنه انسحبت مجموعة"), so an unknown subject after it stays unknown
+            explicit, anonymous = self.subject, False
+            ev.rule += "+subject:complementizer-pronoun"
+        if (
+            explicit is None
+            and not anonymous
+            and genitive_agent
+            and self.lex.has("member_constructs", first_key)
+        ):
+            members = next((p for p in in_window if p.start == self._skip_quotes(first + 1, wend)), None)
+            if members is not None and members.type == "Actor" and members.iri:
+                # "انسحاب مسلحي «كتيبة X» منه": the members of a named actor in the genitive act for it
+                explicit, subject_end, explicit_after = members.iri, members.end, True
+                in_window = [p for p in in_window if p is not members]
+                ev.rule += "+subject:members-of"
+        if (
+            explicit is None
+            and not anonymous
+            and genitive_agent
+            and first < wend
+            and first not in self.covered
+            and first not in self.timed
+            and self.key(first).startswith("ال")
+            and self.key(first) not in self.lex.words["latter"]
+            and self.key(first) not in self.lex.triggers
+        ):
+            # "بعد انسحاب الشرطة منها": the genitive of an intransitive verbal noun is its agent, here
+            # one no gazetteer knows; the subject told before is not carried over to it, unless it is the
+            # head noun of an actor named before ("هيئة تحرير الشام ... انسحاب الهيئة": that actor)
+            antecedent = self._head_antecedent(first, i)
+            if antecedent is not None:
+                explicit, subject_end, explicit_after = antecedent, first + 1, True
+                ev.rule += "+agent:definite-head"
+            else:
+                anonymous = True
         if anonymous:
             ev.rule += "+subject:anonymous"
         if explicit is None and form.pos == "verb":
@@ -652,6 +964,19 @@ class _Reader:
                 if actor is not None and explicit is None:
                     explicit = actor.iri
                     ev.rule += "+subject:kana"
+        relative_clause = False
+        if explicit is None and form.pos == "verb":
+            relative_to = self._relative_antecedent(ev_start, s)
+            if relative_to is not None:
+                # "مسلحي جماعة الحوثي، التي كانت قد انتزعت المديرية", "للبيشمركة التي نشرت عناصرها"
+                explicit, relative_clause = relative_to.iri, True
+                ev.rule += "+subject:relative-antecedent"
+            else:
+                topic = self._fronted_topic(ev_start, s)
+                if topic is not None:
+                    # "أما قوات X، التي ...، فقد أعلنت انسحابها": the fronted topic is the subject
+                    explicit = topic.iri
+                    ev.rule += "+subject:fronted-topic"
         # agent of a verbal noun
         if form.pos == "noun" and explicit is None:
             explicit, ev_start = self._noun_agent(i, s, form, ev, ev_start)
@@ -669,13 +994,21 @@ class _Reader:
                 ev.rule += "+agent:relative-verb"
         if explicit is not None:
             ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", explicit)
-            if not quoted and not (form.pos == "noun" and "subject:vso" in ev.rule and not self._opens(i, s)):
+            if (
+                not quoted
+                and not relative_clause  # a relative clause tells of its antecedent, the narrative goes on
+                and not (form.pos == "noun" and "subject:vso" in ev.rule and not self._opens(i, s))
+            ):
                 # a verbal noun's genitive ("حصار قوات النظام") is no new subject of the narrative; a
                 # form opening its clause is the verb ("نفى الجيش", نفى and نفي fold together)
                 self.subject = explicit
         adjacent = self._skip_fillers(subject_end if explicit_after else i + 1, wend)
         self._window_roles(ev, frame, in_window, i + 1, adjacent)
-        if not ev.backref:
+        if form.pos == "verb":
+            # (a verbal noun with a definite genitive, "تسليم المقر", mostly retells an event told before)
+            self._definite_heads(ev, frame, i, s, wend, adjacent)
+        if not ev.backref or (explicit is not None and explicit_after):
+            # "بعد ساعات من انسحاب عناصر X منه": a back-reference naming its own agent tells the event
             self._pronoun_roles(ev, frame, i, s, wend)
         if (
             form.pos == "noun"
@@ -687,6 +1020,11 @@ class _Reader:
         if spec.default_agent and not ev.has_agent() and self.accused is not None and i < self.accused[1]:
             ev.add(spec.default_agent, self.accused[0])
             ev.rule += "+agent:accused"
+        if form.pos == "verb" and not ev.has_agent() and self._first_person(i, form):
+            # "«لن ننسحب من ...»، قال قائد في X": we, the speaker of the quotation; find_mentions gives
+            # it the speaker of its sentence, never the subject told before
+            ev.first_person, anonymous = True, True
+            ev.rule += "+first-person"
         # default agent: the subject carried over from the previous clause
         if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
@@ -706,18 +1044,22 @@ class _Reader:
         if spec.status:
             ev.status = spec.status
         previous = self._prev_word(i, s)
-        if ev_start < i and self.lex.has("support_verbs", self.key(ev_start)):
+        if ev_start < i and self._control_verb(ev_start):
             previous = self._prev_word(ev_start, s)  # "لم تفرض الفرقة أي إتاوات": negation of the verb
         refused = previous is not None and self.lex.has("refusal_markers", self.key(previous))
         refused = refused or (ev_start < i and self.lex.has("refusal_markers", self.key(ev_start)))
         governor = self._verb_before_subject(i, s)
         refused = refused or (governor is not None and self.lex.has("refusal_markers", self.key(governor)))
-        if previous is not None and self.lex.has("negations", self.key(previous)):
+        if previous is not None and self._negation(previous, s):
             ev.status = "negated"
         elif refused:
             # "رفضت الانسحاب", "عدم انسحاب", "فشلت في اقتحام": the act did not happen
             ev.status = "negated"
             ev.rule += "+refusal"
+        elif form.pos == "noun" and self._negated_governor(ev_start, s):
+            # "لم يحاول اقتحامه", "لم تستطع القوات دخول البلدة": the verb governing the noun is negated
+            ev.status = "negated"
+            ev.rule += "+negated-governor"
         elif self._planned(i, s, form, ev_start):
             ev.status = "hypothetical"
             ev.rule += "+plan"
@@ -746,15 +1088,91 @@ class _Reader:
         actor = next((p for p in s.phrases if p.end == k + 1 and p.type == "Actor"), None)
         if actor is None or self.toks[i - 1].clitic:
             return None
-        before = self.key(actor.start - 1) if actor.start > s.start else ""
+        lead = actor.start - 1
+        while lead > s.start and self.toks[lead].is_quote:
+            lead -= 1  # "ما زالت «قوات X» تسيطر": the word before the quoted name
+        before = self.key(lead) if actor.start > s.start else ""
         opens_clause = (
             actor.start == s.start
+            or (lead == s.start and self.toks[lead].is_quote)
             or before in self.lex.words["content_markers"]
             or self.lex.has("clause_openers", before)
             or self.toks[actor.start - 1].text in _BOUNDARY_PUNCT
             or before in ("و", "ف")
+            or before in continuation  # "لا تزال جماعة X تسيطر": the subject after the marker
+            or (before[:1] in ("و", "ف") and before[1:] in self.lex.words["content_markers"])  # "فإن X"
         )
         return actor if opens_clause else None
+
+    def _control_verb(self, k: int) -> bool:
+        """A verb whose subject is the agent of the verbal noun after it: a support verb ("تمكنت من"),
+        a refusal ("رفضت") or a one-word plan marker ("حاولت", "قررت", "تعهدت")."""
+        key = self.key(k)
+        return (
+            self.lex.has("support_verbs", key)
+            or self.lex.has("refusal_markers", key)
+            or (key,) in self._hypothetical
+        )
+
+    def _addressee(self, link: int, s: Sentence) -> Phrase | None:
+        """ "لـX بـVN": the actor after ل right before the ب of a verbal noun (told to do it), else None."""
+        j = link - 1
+        while j >= s.start and self.toks[j].is_quote:
+            j -= 1
+        actor = next((p for p in s.phrases if p.end == j + 1 and p.type == "Actor" and p.iri), None)
+        if actor is None or self.prep_before(actor, s.start) != "ل":
+            return None
+        return actor
+
+    def _negation(self, k: int, s: Sentence) -> bool:
+        """Whether token ``k`` negates what follows: a negation particle not opening a condition
+        ("ما لم ينسحب", "إن لم", "إذا لم": unless, if not; a condition is read as a plan)."""
+        if not self.lex.has("negations", self.key(k)):
+            return False
+        before = self._prev_word(k, s)
+        return before is None or not self.lex.has("conditional_particles", self.key(before))
+
+    def _negated_governor(self, start: int, s: Sentence) -> bool:
+        """NEG VERB [SUBJECT] [LINK] NOUN: "لم يحاول اقتحامه", "لن تسمح القوات بدخول", "لم تستطع قوات X
+        دخول": the one word governing the verbal noun at ``start`` (past its subject and link) is negated."""
+        j = self._prev_word(start, s)
+        if j is not None and self.key(j) in self.lex.words["support_links"]:
+            j = self._prev_word(j, s)
+        if j is not None:
+            subject = next((p for p in s.phrases if p.type == "Actor" and p.start <= j < p.end), None)
+            if subject is not None:
+                j = self._prev_word(subject.start, s)
+        if j is None or j in self.covered or self.toks[j].is_punct or self.key(j) in self.lex.triggers:
+            return False
+        verb = self._prev_word(j, s)
+        return verb is not None and self._negation(verb, s)
+
+    def _relative_antecedent(self, i: int, s: Sentence) -> Phrase | None:
+        """The actor a relative clause opened by ``التي/الذي/الذين`` right before verb ``i`` (or before
+        its كان) tells of: the actor phrase ending right before the relative pronoun, past a comma."""
+        prev = self._prev_word(i, s)
+        if prev is None or self.key(prev) not in _RELATIVES:
+            return None
+        j = prev - 1
+        while j >= s.start and (self.toks[j].is_quote or self.toks[j].text in (",", "،")):
+            j -= 1
+        return next((p for p in s.phrases if p.type == "Actor" and p.iri and p.end == j + 1), None)
+
+    def _fronted_topic(self, i: int, s: Sentence) -> Phrase | None:
+        """ "أما X ... فقد VERB", "أما X فـVERB": the actor after أما when verb ``i`` opens its answer."""
+        prev = self._prev_word(i, s)
+        if prev is None:
+            return None
+        key = self.key(prev)
+        if key == "قد" and prev - 1 >= s.start and self.key(prev - 1) == "ف":
+            prev, key = prev - 1, "ف"
+        if key not in _ANSWER_PARTICLES:
+            return None
+        for k in range(prev - 1, s.start - 1, -1):
+            if self.key(k) == _AS_FOR:
+                j = self._skip_quotes(k + 1, prev)
+                return next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
+        return None
 
     def _pluperfect(self, i: int, s: Sentence) -> tuple[int, Phrase | None] | None:
         """كان X قد VERB: the position of كان and the actor between it and قد (an earlier event)."""
@@ -867,7 +1285,10 @@ class _Reader:
             start -= 1
         # entity phrases left out: "وافقت قوات X على إخلاء" reads as "وافقت على إخلاء"
         keys = [self.key(k) for k in range(start, i) if k not in self.covered]
-        keys = [k[1:] if len(k) > 2 and k[0] in "وف" and k[1:] in self._stems else k for k in keys]
+        keys = [
+            k[1:] if len(k) > 2 and k[0] in "وف" and (k[1:] in self._stems or k[1:] == "من") else k
+            for k in keys
+        ]
         longest = self._plan_longest
         # every run of consecutive keys, up to the longest marker, tested against the markers at once
         runs = {
@@ -878,6 +1299,16 @@ class _Reader:
     def _noun_agent(
         self, i: int, s: Sentence, form: TriggerForm, ev: EventMention, ev_start: int
     ) -> tuple[str | None, int]:
+        if form.pronoun_suffix and form.transitive:
+            governor = self._prev_word(i, s)
+            if governor is not None and self.key(governor) in self.lex.words["support_links"]:
+                governor = self._prev_word(governor, s)
+            if governor is not None and governor not in self.covered and self._control_verb(governor):
+                # "لم تحاول اقتحامها", "رفضت تسليمه", "قررت اقتحامه": the verb's subject acts, the
+                # suffix of the transitive verbal noun is its object
+                ev.rule += "+agent:governing-verb+object:suffix"
+                self._suffix_object(ev, i, s)
+                return self.subject, governor
         if form.pronoun_suffix:
             link = i - 1 if self.key(i - 1) in self.lex.words["support_links"] else None
             linked = next(
@@ -903,6 +1334,13 @@ class _Reader:
             ):
                 ev.rule += "+agent:support-verb-subject"
                 return actor.iri, actor.start - 1
+            found = self._clause_support_verb(i, s)
+            if found is not None:
+                # "بسطت «كتيبة X» صباح الأحد سيطرتها", "أحكمت فيه قبضتها": the support verb further back
+                # in the clause; its subject (when named) is the suffix's antecedent
+                k, subject = found
+                ev.rule += "+agent:distant-support-verb" + ("-subject" if subject is not None else "")
+                return (subject.iri if subject is not None else self.subject), k
             ev.rule += "+agent:pronoun-suffix"
             return self.subject, ev_start
         j = i - 1
@@ -915,6 +1353,11 @@ class _Reader:
             j -= 1
             moved = True
         if j >= s.start and self.key(j) in self.lex.words["support_links"]:
+            addressee = self._addressee(j, s) if self.key(j) == "ب" and verb_at is None else None
+            if addressee is not None:
+                # "وجّه إنذاراً لـ«X» بالانسحاب", "سمحت لقوات X بدخول": the one told to act acts
+                ev.rule += "+agent:addressee"
+                return addressee.iri, ev_start
             j -= 1  # "قامت بفتح", "تمكنت قوات النظام من السيطرة"
             moved = True
         if j < s.start:
@@ -939,6 +1382,13 @@ class _Reader:
         if actor is not None and self.lex.has("support_verbs", self.key(actor.start - 1)):
             ev.rule += "+agent:support-verb-subject"
             return actor.iri, actor.start - 1
+        if actor is None and verb_at is None:
+            found = self._clause_support_verb(i, s)
+            if found is not None and found[1] is not None:
+                # "لم تتمكن قوة من «فوج X» من دخول", "تمكنت القوات، رغم ...، من اقتحام": the support verb's
+                # subject past quotes, a partitive or a parenthetical
+                ev.rule += "+agent:distant-support-verb-subject"
+                return found[1].iri, found[0]
         if actor is not None and self.key(actor.start - 1) in self.lex.words["support_nouns"]:
             ev.rule += "+agent:support-noun"
             return actor.iri, actor.start - 1
@@ -953,6 +1403,51 @@ class _Reader:
             return None, j
         # "أنه سيفرض رسوماً": the support verb right before the noun opens the evidence
         return None, verb_at if verb_at is not None else ev_start
+
+    def _clause_support_verb(self, i: int, s: Sentence) -> tuple[int, Phrase | None] | None:
+        """The support verb governing event noun ``i`` from further back in its clause, and its subject.
+
+        "بسطت «كتيبة X» صباح الأحد سيطرتها", "لم تتمكن قوة من «فوج X» من دخول", "لم تتمكن قوات X، رغم
+        هجمات متكررة، من اقتحام": words of entity names, quotes and times are passed for free, other
+        words count against ``_SUPPORT_REACH``; a comma-delimited aside right after an actor is passed
+        whole; any other boundary or another event word ends the search (None). The subject is the
+        first phrase after the verb when it is an actor, else None (the suffix's owner told before)."""
+        k, steps = i - 1, 0
+        while k >= s.start and steps < _SUPPORT_REACH:
+            tok = self.toks[k]
+            if tok.text in _BOUNDARY_PUNCT:
+                aside = self._aside_start(k, s)
+                if aside is None:
+                    return None
+                k = aside - 1
+                continue
+            key = self.key(k)
+            if k not in self.covered and self.lex.has("support_verbs", key):
+                after = [p for p in s.phrases if k < p.start < i]
+                first = min(after, key=lambda p: p.start) if after else None
+                return k, (first if first is not None and first.type == "Actor" and first.iri else None)
+            if k not in self.covered and key in self.lex.triggers:
+                return None
+            if not (k in self.covered or tok.is_quote or k in self.timed or tok.clitic):
+                steps += 1
+            k -= 1
+        return None
+
+    def _aside_start(self, comma: int, s: Sentence) -> int | None:
+        """ "قوات X، رغم هجمات متكررة استمرت أياماً، من": the comma opening a parenthetical that ends at
+        ``comma`` and follows an actor phrase (its subject), with no event word inside; else None."""
+        if self.toks[comma].text not in (",", "،"):
+            return None
+        for k in range(comma - 1, max(s.start, comma - 9), -1):
+            if k in self.covered:
+                continue
+            if self.toks[k].text in _BOUNDARY_PUNCT:
+                opener = self.toks[k].text in (",", "،")
+                subject = any(p.type == "Actor" and self._skip_quotes(p.end, k) == k for p in s.phrases)
+                return k if opener and subject else None
+            if self.key(k) in self.lex.triggers:
+                return None
+        return None
 
     def _distant_support_verb(
         self, j: int, s: Sentence, ev: EventMention, ev_start: int
@@ -1054,7 +1549,9 @@ def find_mentions(
     """
     reader = _Reader(lex, toks, sentences, timed)
     out: list[EventMention] = []
+    mediated = frozenset(name for name, spec in lex.types.items() if "mediator" in spec.frame.values())
     for s in sentences:
+        first_of_sentence = len(out)
         triggers: dict[int, TriggerForm] = {}
         for i in range(s.start, s.stop):
             form = reader.trigger_at(i, s)
@@ -1067,7 +1564,9 @@ def find_mentions(
         openers = [
             i
             for i in range(s.start, s.stop)
-            if i not in triggers and i not in reader.covered and lex.has("subject_verbs", reader.key(i))
+            if i not in triggers
+            and i not in reader.covered
+            and (lex.has("subject_verbs", reader.key(i)) or reader.clause_verb(i, s))
         ]
         for i in sorted(triggers):
             while lifts and lifts[0] < i:
@@ -1077,6 +1576,10 @@ def find_mentions(
             form = triggers[i]
             wend = reader.window_end(i, s, form, triggers)
             spec = lex.types[form.event_type]
+            if scope is not None and not spec.speech and reader.contrast_between(scope.trigger, i):
+                # "نفى X أن يكون اقتحم المقر، في حين ستسلّم الشركة المبنى": a contrasting clause is
+                # the outlet's own telling again, out of the denial's or statement's reach
+                scope, scope_idx = None, None
             quoted = (
                 scope is not None
                 and not spec.speech
@@ -1089,6 +1592,16 @@ def find_mentions(
                 ev.rule += "+no-recipient"
             elif ev.type == _LIFTING:
                 reader.lifted_genitive(ev, i, s, form)
+            if (spec.speech or ev.type == _NEGOTIATION) and _medium_of_speech(
+                reader, ev, s, out[first_of_sentence:]
+            ):
+                # "نفى الجيش، في بيان، انسحاب ...", "وفق ما أعلنته المؤسسة في بيان", "قال في لقاء مع
+                # قناة": the statement (or the interview) is the medium of the speech act told before
+                # it, which goes on scoping what follows
+                ev.dropped = True
+                ev.rule += "+medium-of-speech"
+                out.append(ev)
+                continue
             if spec.speech:
                 complement = next((t for t in sorted(triggers) if i < t <= i + 8), None)
                 if (
@@ -1111,7 +1624,11 @@ def find_mentions(
                     ev.dropped = True
                     ev.rule += "+continues-speech"
                 anonymous_report = not ev.roles.get("speaker") and spec.scope_status == "reported"
-                if anonymous_report:
+                if anonymous_report and scope is not None and reader._relative_of_non_actor(i, s):
+                    # "نفت X التقارير التي تحدثت عن ...": the reports are what is denied; the scope
+                    # of the denial goes on
+                    pass
+                elif anonymous_report:
                     # unnamed sources are the outlet's ordinary reporting: what they tell stays asserted
                     scope, scope_idx = None, None
                 elif not ev.rule.endswith("absorbed-into-complement"):
@@ -1144,7 +1661,129 @@ def find_mentions(
                     ev.scoped_by = scope_idx
                     ev.rule += "+scope:statement"
             out.append(ev)
+        _speakers_of_first_person(out, first_of_sentence, lex)
+        _mediations(reader, s, out, first_of_sentence, mediated)
     return out
+
+
+def _mediations(
+    reader: _Reader, s: Sentence, out: list[EventMention], first: int, mediated: frozenset[str]
+) -> None:
+    """The mediation phrases of sentence ``s`` (its mentions are ``out[first:]``).
+
+    "توصل الطرفان إلى اتفاق بوساطة X", "بوساطة من X، توصلت ... إلى اتفاق": the agreement or talks of
+    the sentence (the nearest) take X as mediator, and the mediation is no event of its own. "انسحبت
+    القوات من المعبر بوساطة X", "وبوساطة أممية، وافقت": with no such event in the sentence, the
+    mediation is itself a Negotiation (its sides unnamed), with X as mediator when X is an entity.
+    """
+    for marker in reader.mediation_markers(s):
+        own = next(
+            (
+                k
+                for k in range(first, len(out))
+                if out[k].trigger == marker.noun and out[k].type == _NEGOTIATION
+            ),
+            None,
+        )
+        hosts = [
+            k
+            for k in range(first, len(out))
+            if k != own and out[k].type in mediated and not out[k].dropped and not out[k].backref
+        ]
+        if hosts:
+            host = out[min(hosts, key=lambda k: abs(out[k].trigger - marker.noun))]
+            if marker.mediator is not None and marker.mediator not in host.roles.get("mediator", ()):
+                host.add("mediator", marker.mediator)
+                host.rule += "+mediator:marker"
+            if own is not None:
+                out[own].dropped = True
+                out[own].rule += "+mediation-of-its-sentence-event"
+            continue
+        if own is not None:
+            out[own].add("mediator", marker.mediator)
+            continue
+        if not marker.standalone:
+            continue
+        ev = EventMention(
+            _NEGOTIATION,
+            marker.noun,
+            s.index,
+            marker.end,
+            (marker.start, marker.end),
+            rule="trigger:Negotiation:mediation-marker",
+        )
+        ev.add("mediator", marker.mediator)
+        at = next((k for k in range(first, len(out)) if out[k].trigger > marker.noun), len(out))
+        for m in out:
+            if m.scoped_by is not None and m.scoped_by >= at:
+                m.scoped_by += 1
+        out.insert(at, ev)
+    _mediation_verbs(reader, out, first, mediated)
+
+
+def _mediation_verbs(reader: _Reader, out: list[EventMention], first: int, mediated: frozenset[str]) -> None:
+    """ "اتفاق بين الطرفين رعاه X", "رعت X محادثات بين Y وZ": a mediation verb in the clause of the
+    agreement or talks it sponsors (no comma between them) is told with them: the host
+    event takes its mediator and parties, and the verb is no event of its own."""
+    for k in range(first, len(out)):
+        m = out[k]
+        form = reader.lex.triggers.get(reader.key(m.trigger))
+        if m.dropped or form is None or form.pos != "verb" or form.lemma not in reader.mediation_lemmas:
+            continue
+        hosts = [
+            h
+            for h in range(first, len(out))
+            if h != k
+            and out[h].type in mediated
+            and not out[h].dropped
+            and out[h].sentence == m.sentence
+            and abs(m.trigger - out[h].trigger) <= _MEDIATION_VERB_REACH
+            and not any(
+                reader.toks[t].text in _BOUNDARY_PUNCT
+                for t in range(min(m.trigger, out[h].trigger), max(m.trigger, out[h].trigger))
+            )
+        ]
+        if not hosts:
+            continue
+        host = out[min(hosts, key=lambda h: abs(out[h].trigger - m.trigger))]
+        for role in ("mediator", "party"):
+            for iri in m.roles.get(role, ()):
+                if iri not in host.roles.get("mediator", ()) and iri not in host.roles.get("party", ()):
+                    host.add(role, iri)
+        host.rule += "+mediation-verb"
+        m.dropped = True
+        m.rule += "+told-with-its-host"
+
+
+def _medium_of_speech(reader: _Reader, ev: EventMention, s: Sentence, told: Sequence[EventMention]) -> bool:
+    """Whether speech noun ``ev`` follows في after a speech act of its sentence ("قالت X في بيان")."""
+    form = reader.lex.triggers.get(reader.key(ev.trigger))
+    before = reader._prev_word(ev.trigger, s)
+    return (
+        form is not None
+        and form.pos == "noun"
+        and before is not None
+        and reader.key(before) == "في"
+        and any(reader.lex.types[m.type].speech and m.sentence == s.index for m in told)
+    )
+
+
+def _speakers_of_first_person(out: list[EventMention], first: int, lex: Lexicon) -> None:
+    """ "«لن ننسحب»، قال المتحدث باسم X", "قالت X: «سيطرنا على ...»": a first-person event of the
+    sentence (``out[first:]``) is done by the speaker of the sentence's speech act, and is the speaker's
+    account (reported) unless negated or planned."""
+    speakers = [
+        m.roles["speaker"][0] for m in out[first:] if lex.types[m.type].speech and m.roles.get("speaker")
+    ]
+    if not speakers:
+        return
+    for m in out[first:]:
+        role = lex.types[m.type].default_agent
+        if m.first_person and role and not m.has_agent():
+            m.add(role, speakers[0])
+            m.rule += "+agent:speaker-of-quotation"
+            if m.status == "asserted":
+                m.status = "reported"
 
 
 def _continues_speech(out: Sequence[EventMention], ev: EventMention, lex: Lexicon) -> bool:
@@ -1186,4 +1825,10 @@ def _deny_previous(out: list[EventMention], denial_idx: int, lex: Lexicon) -> No
 
 
 def _has_content(reader: _Reader, a: int, b: int) -> bool:
-    return any(reader.key(k) in reader.lex.words["content_markers"] for k in range(a + 1, b))
+    """Whether a content clause opens between ``a`` and ``b``: أن/إن/عن, or a colon before a quotation
+    ("قالت X: «سيطرنا على ...»": the quoted words are the speaker's account, as after إن)."""
+    words = reader.lex.words["content_markers"]
+    return any(
+        reader.key(k) in words or (reader.toks[k].text == ":" and k + 1 < b and reader.toks[k + 1].is_quote)
+        for k in range(a + 1, b)
+    )

@@ -50,6 +50,22 @@ _MANAGEMENT_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("management_h
 _UNIT_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("unit_heads", ()))
 #: "أحد وجهاء البلدة": one person of a group (heads.json "person_quantifiers")
 _PERSON_QUANTIFIERS = frozenset(match_key(w) for w in _HEAD_DATA.get("person_quantifiers", ()))
+#: "مديرية المالية", "مديرية أمن X": the fields offices are named after (heads.json "office_fields")
+_OFFICE_FIELDS = frozenset(match_key(w) for w in _HEAD_DATA.get("office_fields", ()))
+#: office heads whose name is also the institution running the office (heads.json "acting_offices")
+_ACTING_OFFICES = frozenset(match_key(w) for w in _HEAD_DATA.get("acting_offices", ()))
+#: what introduces the receiver of a handover ("يسلّم المعسكر لمديرية الأمن", "إلى بلدية المدينة")
+_RECEIVER_MARKERS = frozenset({"ل", "الي", "لصالح"})
+#: "الفرع الشهر الماضي": definite time nouns that end a name (heads.json "chain_breakers")
+_CHAIN_BREAKERS = frozenset(match_key(w) for w in _HEAD_DATA.get("chain_breakers", ()))
+#: subtypes of heads that name institutions, whose name may go on with "ل + field" ("المؤسسة الوطنية للنفط")
+_INSTITUTION_SUBTYPES = frozenset({"Institution", "GovernmentOffice", "CivicOrganisationOffice", "StateBody"})
+#: endings of a dual nisba adjective agreeing with a dual head ("عسكريتين", "أمنيين", "حكوميتان")
+_DUAL_ADJECTIVE_ENDINGS = ("يتين", "يين", "يتان", "يان")
+#: prepositions that say where an unnamed facility stands ("حاجزين على مدخلها", "مقرين في المدينة")
+_WHERE_PREPOSITIONS = frozenset(
+    {"علي", "في", "قرب", "عند", "داخل", "حول", "قبالة", "بين", "شمال", "جنوب", "شرق", "غرب"}
+)
 _OWNER_PRONOUNS = {"له": "m", "لها": "f", "لهم": "p", "لهما": "d", "لهن": "p"}
 
 
@@ -185,7 +201,57 @@ class Chunker:
             out.extend(found)
             i = max(max(p.end for p in found), i + 1)
         self._state_actors(toks, out, start)
+        self._acting_offices(toks, out, start)
         return out
+
+    def _acting_offices(self, toks: Sequence[Token], phrases: list[Phrase], start: int) -> None:
+        """An office named by its institution ("مديرية أمن الحسكة") that acts is that institution, an Actor.
+
+        Three places in the clause make it act, whatever the verb's tense or the country: the subject
+        right after a speech verb, a conjunct after an actor, and the receiver of a handover told in
+        the same sentence. Seized, entered or closed offices stay facilities.
+        """
+        previous: Phrase | None = None
+        handover_at = next(
+            (
+                k
+                for k in range(start, phrases[-1].start if phrases else start)
+                if (form := self.lex.triggers.get(toks[k].key)) is not None and form.event_type == "Handover"
+            ),
+            None,
+        )
+        for p in phrases:
+            if (
+                p.type == "Facility"
+                and not p.known
+                and not p.group
+                and not p.anaphor
+                and p.heads & _ACTING_OFFICES
+                and p.mention[0] == p.start
+                and p.start > start
+                and self._office_acts(toks, p, previous, handover_at)
+            ):
+                p.type, p.subtype, p.located = "Actor", "Institution", False
+                for q in p.nested:
+                    q.inner = q.inner or q.type == "Place"
+            previous = p
+
+    def _office_acts(
+        self, toks: Sequence[Token], p: Phrase, previous: Phrase | None, handover_at: int | None
+    ) -> bool:
+        before = toks[p.start - 1]
+        if before.clitic and before.key == "و":
+            # "الحزب الديمقراطي الكردستاني والاتحاد الوطني الكردستاني": a conjunct of an actor
+            return previous is not None and previous.type == "Actor" and previous.end == p.start - 1
+        if before.key in _RECEIVER_MARKERS:
+            return handover_at is not None and handover_at < p.start
+        if before.clitic:
+            return False
+        form = self.lex.triggers.get(before.key)
+        if form is not None and not form.pos.startswith("verb"):
+            form = self.lex.verb_reading(before.key) or form  # "نفى" is read first as the noun "نفي"
+        spec = self.lex.types.get(form.event_type) if form is not None else None
+        return form is not None and form.pos.startswith("verb") and spec is not None and spec.speech
 
     def _state_actors(self, toks: Sequence[Token], phrases: list[Phrase], start: int) -> None:
         """A country or capital used for its state ("تجري تركيا", "مطالبات بغداد") becomes an Actor.
@@ -207,6 +273,8 @@ class Chunker:
             return False
         if p.candidates[0].entry.subtype not in _STATE_PLACES or p.start <= start:
             return False
+        if toks[p.start].key in self.heads and self.gaz.match(toks, p.start, p.end) is None:
+            return False  # "دخلت مدينة منبج": a place named with its head noun is the place
         prev = toks[p.start - 1].key
         before = toks[p.start - 2].key if p.start - 2 >= start else ""
         if prev == "و" and toks[p.start - 1].clitic:
@@ -390,8 +458,13 @@ class Chunker:
             and toks[i - 1].key in _PERSON_QUANTIFIERS
         ):
             return []  # "أحد وجهاء البلدة" is a person
-        if head.area_subtype is not None and head.number == "sg" and self._names_area(toks, j, stop):
-            # "مديرية حيس": before a place name the office head names a district
+        if (
+            head.area_subtype is not None
+            and head.number != "du"
+            and self._names_area(toks, j, stop, definite_head=self._def(toks[i]))
+        ):
+            # "مديرية حيس", "مديرية الدريهمي", "مديريات حريب والعبدية": before a place name (not an
+            # office's field) the office head names a district
             head = replace(head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=True)
         if head.collapse and j < stop:
             known = self._before_known_names(toks, i, j, stop, head)
@@ -431,19 +504,32 @@ class Chunker:
             heads.add(other.singular)
             head_words.append("و" + _label_word(toks[j + 1]))
             j += 2
+        if head.number == "pl" and len(heads) == 1 and not self._def(toks[i]):
+            nested = self._nested_shared_head(toks, i, j, stop, head)
+            if nested:
+                if modifiers:
+                    self._modifiers(toks, nested[-1], stop, share=nested)
+                return nested
         if head.number != "sg" and len(heads) == 1:
             shared = self._shared_head(toks, i, j, stop, head)
             if shared:
                 if modifiers:
                     self._modifiers(toks, shared[-1], stop, share=shared)
                 return shared
+        if head.number == "du" and head.entity_type == "Facility" and not self._def(toks[i]):
+            two = self._unnamed_dual(toks, i, j, stop, head)
+            if two:
+                if modifiers:
+                    self._modifiers(toks, two[-1], stop, share=two)
+                return two
         k, words, keys, genitive = self._chain(toks, i, j, stop, head)
         if not self._definite(toks[i], head, words, keys, genitive):
             another = len(keys) == 1 and self.lex.has("distinct_markers", keys[0])
             if (not words or another) and not genitive and len(heads) == 1 and not bare_ok:
                 return self._indefinite_facility(toks, i, j, stop, head, modifiers=modifiers)
             return []
-        after_place = head.entity_type == "Facility" and genitive and genitive[-1].type == "Place"
+        # "مستشفى نيالا التعليمي", "مجلس منبج العسكري": adjectives after the place belong to the name
+        after_place = bool(genitive) and genitive[-1].type == "Place"
         while after_place and genitive[-1].end == k and k + 1 < stop and toks[k].text in _DASHES:
             # "طريق دمشق–بيروت": a road between two places names both; neither is an entity of its own
             m = self.gaz.match(toks, k + 1, stop)
@@ -460,7 +546,11 @@ class Chunker:
                 )
             )
             k = m.end
-        tail = self._tail_adjectives(toks, k, stop) if after_place and genitive[-1].end == k else k
+        tail = (
+            self._tail_adjectives(toks, k, stop, nisba_only=head.entity_type != "Facility")
+            if after_place and genitive[-1].end == k
+            else k
+        )
         p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive, tail)
         if (
             head.singular in _UNIT_HEADS
@@ -537,6 +627,33 @@ class Chunker:
             self._modifiers(toks, p, stop)
         return [p]
 
+    def _unnamed_dual(self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun) -> list[Phrase]:
+        """ "نقطتين عسكريتين", "حاجزين على مدخلها", "مقرين في المدينة": an indefinite dual pinned down
+        by a dual adjective or by where the two stand names two facilities, one entity each."""
+        key = toks[i].key
+        if toks[i].clitic or not key.endswith(("ين", "ان")) or len(key) < 5:
+            return []
+        end = j
+        if j < stop and self._content(toks[j]) and toks[j].key.endswith(_DUAL_ADJECTIVE_ENDINGS):
+            end = j + 1  # "نقطتين عسكريتين"
+        elif not (j < stop and toks[j].key in _WHERE_PREPOSITIONS):
+            return []  # "حاجزين" alone: two unnamed facilities the text does not pin down
+        words = [t.text for t in toks[i:end] if not t.is_quote]
+        return [
+            Phrase(
+                i,
+                end,
+                "Facility",
+                head.subtype,
+                (i, end),
+                label=f"{' '.join(words)} ({n}/2)",
+                label_keys=(head.singular, *(t.key for t in toks[i + 1 : end]), str(n)),
+                heads=frozenset({head.singular}),
+                located=head.located,
+            )
+            for n in (1, 2)
+        ]
+
     def _described_fighters(
         self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
     ) -> list[Phrase]:
@@ -565,16 +682,24 @@ class Chunker:
             )
         ]
 
-    def _names_area(self, toks: Sequence[Token], j: int, stop: int) -> bool:
-        """Whether a known place, or an indefinite one-word proper name, follows an area-naming head."""
+    def _names_area(self, toks: Sequence[Token], j: int, stop: int, *, definite_head: bool = False) -> bool:
+        """Whether a known place or a proper name (not an office's field) follows an area-naming head.
+
+        After an indefinite head in construct, a definite word is its genitive, never an adjective:
+        "مديرية الدريهمي" is a district unless the genitive is a field ("مديرية الزراعة")."""
         if j >= stop:
             return False
         m = self.gaz.match(toks, j, stop)
         if m is not None:
             return m.entity_type == "Place"
         tok = toks[j]
-        if not self._content(tok) or tok.key.startswith(("ال", "لل")) or tok.key in self.heads:
+        if not self._content(tok) or tok.key.startswith("لل") or tok.key in self.heads:
             return False
+        if tok.key.startswith("ال"):
+            bare = tok.key[2:]
+            return not definite_head and len(bare) >= 3 and bare not in _OFFICE_FIELDS
+        if tok.key in _OFFICE_FIELDS:
+            return False  # "مديرية أمن سوق الجمعة": an office named after its field and place
         if tok.key.endswith(("يه", "ي")):
             return False  # a nisba adjective ("مديرية عامة") is no name
         nxt = self._skip_quotes(toks, j + 1, stop)
@@ -726,13 +851,51 @@ class Chunker:
             )
         return out
 
-    def _tail_adjectives(self, toks: Sequence[Token], k: int, stop: int) -> int:
-        """ "مستشفى نيالا التعليمي": definite adjectives after a facility's genitive belong to its name."""
+    def _nested_shared_head(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
+    ) -> list[Phrase]:
+        """ "مقار وزارات الصحة والتربية", "مراكز مديريات حريب والعبدية": a plural head before a plural
+        head with a coordinated list distributes over the list, one entity per item. Facilities of
+        actors ("مقار وزارات X") are facilities; centres of places ("مراكز مديريات X") are the places."""
+        jq = self._skip_quotes(toks, j, stop)
+        inner_head = self.heads.get(toks[jq].key) if jq < stop else None
+        if inner_head is None or inner_head.number != "pl" or self._def(toks[jq]):
+            return []
+        inner = self._core(toks, jq, stop, modifiers=False, bare=True)
+        if len(inner) < 2 or any(q.start != inner[0].start for q in inner):
+            return []  # not a shared-head list
+        end = max(q.end for q in inner)
+        out: list[Phrase] = []
+        for n, q in enumerate(inner):
+            mention = (i, q.mention[1]) if n == 0 else q.mention
+            if q.type == "Place":
+                out.append(replace(q, start=i, end=end, mention=mention, nested=[]))
+                continue
+            out.append(
+                Phrase(
+                    i,
+                    end,
+                    head.entity_type,
+                    head.subtype,
+                    mention,
+                    label=" ".join([head.surface, q.label]),
+                    label_keys=(head.singular, *q.label_keys),
+                    heads=frozenset({head.singular}),
+                    located=head.located,
+                )
+            )
+        return out
+
+    def _tail_adjectives(self, toks: Sequence[Token], k: int, stop: int, *, nisba_only: bool = False) -> int:
+        """ "مستشفى نيالا التعليمي": definite adjectives after a facility's genitive belong to its name;
+        ``nisba_only``: after an actor's, only nisba adjectives ("مجلس منبج العسكري", not "... النفير")."""
         while k < stop:
             tok = toks[k]
             if not (self._content(tok) and tok.key.startswith("ال")) or tok.key in self.heads:
                 break
-            if self.gaz.match(toks, k, stop) is not None:
+            if nisba_only and not tok.key.endswith(("ي", "يه")):
+                break
+            if tok.key in _CHAIN_BREAKERS or self.gaz.match(toks, k, stop) is not None:
                 break
             k += 1
         return k
@@ -745,6 +908,7 @@ class Chunker:
         words: list[str] = []
         keys: list[str] = []
         genitive: list[Phrase] = []
+        named_for_seen = False
         while k < stop:
             kq = self._skip_quotes(toks, k, stop)
             if kq >= stop:
@@ -752,8 +916,16 @@ class Chunker:
             m = self.gaz.match(toks, kq, stop)
             if m is not None and toks[kq].key in self.heads and self._narrowed(toks, m, stop):
                 m = None
+            if (
+                m is not None
+                and m.entity_type == "Place"
+                and self._inside_quoted_name(toks, i, kq, m.end, stop)
+            ):
+                m = None  # «حماة الوادي»: a quoted name that only starts like a place ("guardians of")
             if m is not None and any(w.startswith("ال") for w in keys):
                 break  # after a definite word the construct is complete: "قوات الأمن | مكتب حزب البعث"
+            if m is not None and not words and m.entity_type != "Actor" and self._def(toks[i]):
+                break  # a definite head takes no genitive: "اقتحمت القوات | مديرية المالية"
             if m is not None:
                 genitive.append(
                     Phrase(
@@ -796,20 +968,46 @@ class Chunker:
                     # "قيادات الأفرع الأمنية", "مبنى البلدية": the genitive is part of the name; so is
                     # an actor the gazetteer does not know ("مقر الفرقة 22", "مخفر الشرطة"): the
                     # facility is named after it, the text does not mention it as an actor
-                    words += [_label_word(t) for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
+                    words += _label_words(toks[inner[0].start : inner[0].end])
                     keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
                     k = inner[0].end
                     continue
             if not words and self._preposition_word(toks, i, kq):
                 break  # "حاجزاً لتفتيش المارة": ل + a noun the tokenizer did not know is no genitive
+            named_for = self._named_for(toks, head, words, kq, stop) if not named_for_seen else 0
+            if named_for:
+                # "المؤسسة الوطنية للنفط", "شركة الواحة للمقاولات", "المجلس العسكري لقبائل ورشفانة"
+                words.append(toks[kq].text + toks[kq + 1].text)
+                words += [_label_word(t) for t in toks[kq + 2 : kq + named_for]]
+                keys += [t.key for t in toks[kq : kq + named_for]]
+                k = kq + named_for
+                named_for_seen = True
+                if named_for == 3:
+                    break  # "لقبائل ورشفانة": the group's name ends the institution's
+                continue
             if self._quoted_clitic_word(toks, i, kq, stop):
                 # «مجمع الفرات للخدمات»: inside quotes a preposition does not end the name
                 words.append(toks[kq].text + toks[kq + 1].text)
                 keys += [toks[kq].key, toks[kq + 1].key]
                 k = kq + 2
                 continue
-            if toks[kq].key in self.heads or not self._content(toks[kq]):
+            if (
+                toks[kq].key in self.heads
+                and len(keys) == 1
+                and keys[0] in _OFFICE_FIELDS
+                and head.entity_type == "Facility"
+            ):
+                # "مديرية أمن سوق الجمعة", "مديرية صحة مخيم X": the place after an office's field
+                inner = self._core(toks, kq, stop, modifiers=False, bare=True)
+                if inner and inner[0].type in ("Place", "Facility") and not inner[0].known:
+                    words += _label_words(toks[inner[0].start : inner[0].end])
+                    keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
+                    k = inner[0].end
+                    break
+            if toks[kq].key in self.heads or not self._content(toks[kq]) or toks[kq].key in _CHAIN_BREAKERS:
                 break
+            if named_for_seen and not toks[kq].key.endswith(("ي", "يه")):
+                break  # after "للطيران" only adjectives go on ("المدني"), not the next noun ("الخبر")
             definite_so_far = self._def(toks[i]) or any(w.startswith("ال") for w in keys)
             number = toks[kq].key.isdigit() and not any(k.isdigit() for k in keys)
             if definite_so_far and not toks[kq].key.startswith(("ال", "لل")) and not number:
@@ -818,6 +1016,29 @@ class Chunker:
             keys.append(toks[kq].key)
             k = kq + 1
         return k, words, keys, genitive
+
+    def _named_for(self, toks: Sequence[Token], head: HeadNoun, words: list[str], kq: int, stop: int) -> int:
+        """Tokens of "ل + what an institution is for" that continue its name, or 0.
+
+        "المؤسسة الوطنية للنفط", "الهيئة العامة للطيران المدني", "شركة الواحة للمقاولات",
+        "المجلس العسكري لقبائل ورشفانة": after an institution's name, ل + a definite field (not a
+        known entity, not people: "قال المجلس المحلي للصحفيين") or + a plural group head and its name."""
+        if not words or head.subtype not in _INSTITUTION_SUBTYPES:
+            return 0
+        if not (toks[kq].clitic and toks[kq].key == "ل" and kq + 1 < stop):
+            return 0
+        nxt = toks[kq + 1]
+        if not self._content(nxt) or self.gaz.match(toks, kq + 1, stop) is not None:
+            return 0
+        group = self.heads.get(nxt.key)
+        if group is not None:
+            after = kq + 2
+            named = after < stop and self._content(toks[after]) and toks[after].key not in self.heads
+            plural_group = group.entity_type == "Actor" and group.number == "pl" and not self._def(nxt)
+            return 3 if plural_group and named and self.gaz.match(toks, after, stop) is None else 0
+        if not nxt.key.startswith("ال") or nxt.key.endswith(("ين", "ون")):
+            return 0
+        return 2
 
     def _preposition_word(self, toks: Sequence[Token], i: int, kq: int) -> bool:
         """Whether the first word after an indefinite head is ل + a word the pipeline does not know."""
@@ -838,6 +1059,14 @@ class Chunker:
         return not (
             (m is not None and m.entity_type == "Place") or (head is not None and head.entity_type == "Place")
         )
+
+    def _inside_quoted_name(self, toks: Sequence[Token], i: int, kq: int, end: int, stop: int) -> bool:
+        """Whether a place match at ``kq`` lies inside a quoted name opened right before it and the
+        name goes on after the place with a definite word («حماة الوادي», «درع الجزيرة الخضراء»)."""
+        lo = max(0, min(i, kq - 4))
+        if kq == 0 or sum(1 for t in toks[lo:kq] if t.is_quote) % 2 == 0:
+            return False
+        return end < stop and self._content(toks[end]) and toks[end].key.startswith("ال")
 
     def _quoted_clitic_word(self, toks: Sequence[Token], i: int, kq: int, stop: int) -> bool:
         """Whether ``toks[kq]`` is a clitic + word inside a quoted name that closes after them."""
@@ -919,9 +1148,10 @@ class Chunker:
         )
         if place is not None:
             p.loc_at = place.start
-            if head.entity_type == "Facility":
-                for g in genitive:
-                    g.inner = g.inner or g.type == "Place"
+            # "مستشفى الخرطوم", "مجلس قرية الحويجة المحلي", "ريف حلب الشرقي": a place named only inside
+            # another name locates it but is no mention of its own
+            for g in genitive:
+                g.inner = g.inner or g.type == "Place"
         p.nested.extend(genitive)
         return p
 
@@ -937,11 +1167,13 @@ class Chunker:
         while k < stop:
             a = k
             while k < stop and self._content(toks[k]) and (heads_inside or toks[k].key not in self.heads):
+                if k > a and (toks[k].key == "و" or self.lex.has("directions", toks[k].key)):
+                    break  # "حريب والعبدية جنوبي مأرب": the place after a compass word is no item
                 k += 1
             if k == a:
                 break
             items.append((a, k))
-            if k + 1 < stop and toks[k].clitic and toks[k].key == "و" and self._content(toks[k + 1]):
+            if k + 1 < stop and toks[k].key == "و" and self._content(toks[k + 1]):
                 k += 1
                 continue
             break
@@ -1045,6 +1277,23 @@ def _ends_in_teh_marbuta(text: str) -> bool:
     """Whether a word as written ends in ة (diacritics after it ignored): normalisation folds ة into ه."""
     stripped = text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
     return stripped.endswith("ة")
+
+
+def _label_words(toks: Sequence[Token]) -> list[str]:
+    """The words of a name as written, a proclitic glued to its word ("شركة الواحة للمقاولات")."""
+    out: list[str] = []
+    glue = ""
+    for t in toks:
+        if t.is_quote:
+            continue
+        if t.clitic:
+            glue += t.text
+            continue
+        out.append(glue + t.text if glue else _label_word(t))
+        glue = ""
+    if glue:
+        out.append(glue)
+    return out
 
 
 def _label_word(tok: Token) -> str:

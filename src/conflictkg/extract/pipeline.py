@@ -125,6 +125,7 @@ class Extractor:
         self.english = load_english(_lookup_lemmatizer("en"))
         self.tagger: Tagger = tagger if tagger is not None else TemporalTagger()
         self._barriers = frozenset(match_key(w) for w in getattr(self.tagger, "barrier_words", ()))
+        self._openers = frozenset(match_key(w) for w in getattr(self.tagger, "clause_openers", ()))
 
     def tokenize(self, text: str, language: str = "ar") -> list[Token]:
         """Tokens of ``text`` as the pipeline sees them (clitics split, quotes apart)."""
@@ -171,6 +172,7 @@ class Extractor:
             lambda e: self._within(e, table),
             lambda e: table.entities[e].type if e in table.entities else None,
             barriers=self._barriers,
+            openers=self._openers,
         )
         found = self._events(key, story.events, toks, text)
         # "لا تزال X تسيطر": held control, told as no event of its own
@@ -188,6 +190,7 @@ class Extractor:
             lambda e: self._within(e, table),
             groups,
             still_held=held,
+            toks=toks,
         )
         entities = [e for e in table.entities.values() if e.mentions]
         entities.sort(key=lambda e: e.mentions[0].start)

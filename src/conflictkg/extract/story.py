@@ -4,6 +4,9 @@ One event is often told several times (the storming in paragraph 1 and the contr
 سيطرت\" in paragraph 3; three mentions of one siege; \"agreed to a ceasefire\": the verb and the noun of
 one act). Mentions merge when the type's ``merge`` scope allows it and their status, agents and targets
 are compatible (an agent may be a unit of the other: the 4th Division is part of the government forces).
+A handover noun merges as a handover even when read as a withdrawal; a verbal noun whose agent was only
+carried over from the clause before ("في عملية تسليم جرت ...") is kept apart by no agent; with no handover
+told, such a noun after a taking-over is that taking-over seen from the giver's side.
 
 Before merging, each mention's clause is read past its trigger's window: a handover's receiver after the
 list of what was handed over (\"سلّمت ... A وB، إضافة إلى C، لقوات W\"), a unit's positions in villages
@@ -14,8 +17,10 @@ itself is its claim; a target inside a later planned or negated act's window is 
 Events are linked by ``رداً على`` (in response to), ``جاءت بعد`` (outcome) and ``بعد``/``قبل`` (order), and
 timed: each time expression goes to the nearest event of its clause (not past a relative clause or a
 process that lasted, ``attachment_barriers``); after a conjunction it opens a clause whose event follows;
-at the head of a sentence it covers every event of it; a count from another event (\"بعد يومين من
-إغلاقه\", \"a day after the SDF withdrew\", \"two days later\") is solved against whichever of the two
+at the head of a sentence it covers every event of it; after a contrasting or source clause opener
+(\"فيما\", \"while\", \"according to\") it is never the event's before the opener; a verb joined by و
+to a dated verb, carrying its subject, shares its day (\"اقتحموا المبنى فجر السبت وطردوا حراسه\"); a
+count from another event (\"بعد يومين من إغلاقه\", \"a day after the SDF withdrew\", \"two days later\") is solved against whichever of the two
 is dated; an undated event right before a dated one (\"بعد انسحاب\") is told as the same day; an asserted
 event still without a time defaults to the publication date. Events are ordered as told, except where
 the text says otherwise (\"بعد ساعات من اقتحامها\", the pluperfect).
@@ -105,15 +110,36 @@ def _related(a: str, b: str, ancestors: Callable[[str], list[str]]) -> bool:
     return a == b or a in ancestors(b) or b in ancestors(a)
 
 
+def _merge_kind(m: EventMention) -> str:
+    """The type a mention merges as: a handover verb or noun is a handover even when it named no receiver
+    and was read as a withdrawal ("سلّمت قسد الحقل إلى المجلس ... في عملية تسليم جرت بإشراف ...")."""
+    if m.type == "Withdrawal" and any(w in m.rule for w in _HANDOVER_LEMMAS):
+        return "Handover"
+    return m.type
+
+
+def _soft_agent(m: EventMention, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """A verbal noun whose agent was only carried over from the clause before ("وتسلّم مقاتلو المجلس
+    الحقل، في عملية تسليم جرت ..."): the noun names the act, not who did it, so that agent is a guess that
+    never keeps it apart from the event it retells, and yields to that event's own agent."""
+    if "agent:carried-subject" not in m.rule or not 0 <= m.trigger < len(toks):
+        return False
+    form = lex.triggers.get(toks[m.trigger].key)
+    return form is not None and form.pos == "noun"
+
+
 def _compatible(
     ev: StoryEvent,
     m: EventMention,
     lex: Lexicon,
     ancestors: Callable[[str], list[str]],
     within: Callable[[str], str | None],
+    soft: bool = False,
 ) -> bool:
     spec = lex.types[m.type]
-    if ev.type != m.type or m.dropped or m.distinct or any(x.distinct for x in ev.mentions):
+    if _merge_kind(ev.first) != _merge_kind(m) or m.dropped or m.distinct:
+        return False
+    if any(x.distinct for x in ev.mentions):
         return False
     last = ev.mentions[-1]
     if _object_of(last, m, ev.status):
@@ -129,7 +155,7 @@ def _compatible(
     if ev.status in ("denied", "negated") or m.status in ("denied", "negated"):
         return spec.merge != "article" and ev.status == m.status
     mine = [v for r in AGENT_ROLES for v in ev.roles.get(r, [])]
-    theirs = [v for r in AGENT_ROLES for v in m.roles.get(r, [])]
+    theirs = [] if soft else [v for r in AGENT_ROLES for v in m.roles.get(r, [])]
     if mine and theirs and not any(_related(a, b, ancestors) for a in mine for b in theirs):
         return False
     t1 = [v for r in _TARGET_ROLES for v in ev.roles.get(r, [])]
@@ -195,11 +221,14 @@ def tell(
     kind: Callable[[str], str | None] = lambda _: None,
     *,
     barriers: frozenset[str] = frozenset(),
+    openers: frozenset[str] = frozenset(),
 ) -> Story:
     """Merge, complete, link, time and order the mentions of one article.
 
     ``kind`` gives an entity's type (Actor, Facility, Place): core roles are typed. ``barriers``: word
     keys that put a time in a clause of its own, between it and the event before (``الذي``, ``استمرت``).
+    ``openers``: word keys that open a contrasting or source clause (``فيما``, ``while``, ``according``):
+    a time after one belongs to the event told after it, never to the one before.
     """
     _read_clauses(mentions, toks, sentences, lex)
     events: list[StoryEvent] = []
@@ -210,24 +239,30 @@ def tell(
         if m.dropped:
             continue
         if m.backref or (
-            m.anaphoric and any(events[k].status == "asserted" for k in of_type.get(m.type, []))
+            m.anaphoric and any(events[k].status == "asserted" for k in of_type.get(_merge_kind(m), []))
         ):
             backrefs.append(idx)  # "بعد يومين من سيطرتها", "الحصار": attached once every telling is known
             continue
-        candidates = of_type.setdefault(m.type, [])
-        n = next((k for k in candidates if _compatible(events[k], m, lex, ancestors, within)), None)
+        candidates = of_type.setdefault(_merge_kind(m), [])
+        soft = _soft_agent(m, toks, lex)
+        n = next((k for k in candidates if _compatible(events[k], m, lex, ancestors, within, soft)), None)
         if n is None:
             n = len(events)
             events.append(StoryEvent(m.type, [], m.status))
             candidates.append(n)
-        elif m.status == "asserted":
-            events[n].status = "asserted"
+        else:
+            if m.status == "asserted":
+                events[n].status = "asserted"
+            if soft and any(events[n].roles.get(r) for r in AGENT_ROLES):
+                m.roles = {r: v for r, v in m.roles.items() if r not in AGENT_ROLES}
+            if m.type == "Handover":
+                events[n].type = m.type  # told as a withdrawal, then as handed over to a receiver
         events[n].mentions.append(m)
         events[n].add_roles(m)
         owner_of[idx] = n
     for idx in backrefs:
         m = mentions[idx]
-        candidates = of_type.setdefault(m.type, [])
+        candidates = of_type.setdefault(_merge_kind(m), [])
         told = [k for k in candidates if _refers_to(events[k], m, ancestors)]
         if told:
             n = min(
@@ -245,6 +280,7 @@ def tell(
             m.roles = {r: v for r, v in m.roles.items() if not events[n].roles.get(r)}
         events[n].add_roles(m)
         owner_of[idx] = n
+    events, owner_of = _transfer_nouns(events, owner_of, toks, lex, ancestors)
     starts = [t.start for t in toks] if times else []
     anchors = _anchors(mentions, toks, sentences, times, starts)
     for idx, n in owner_of.items():
@@ -262,10 +298,76 @@ def tell(
     before: list[tuple[int, int]] = []
     just_before: list[tuple[int, int]] = []
     _links(events, by_trigger, toks, sentences, lex, before, just_before)
-    _times(events, by_trigger, toks, sentences, times, published, before, barriers, just_before, starts)
+
+    def verb_at(k: int) -> bool:
+        form = lex.triggers.get(toks[k].key)
+        return form is not None and form.pos in ("verb", "past")
+
+    _times(
+        events,
+        by_trigger,
+        toks,
+        sentences,
+        times,
+        published,
+        before,
+        barriers,
+        just_before,
+        starts,
+        openers,
+        verb_at,
+    )
     _pluperfect(events, before)
     _order(events, before)
     return Story(events, before, done.dropped)
+
+
+def _transfer_nouns(
+    events: list[StoryEvent],
+    owner_of: dict[int, int],
+    toks: Sequence[Token],
+    lex: Lexicon,
+    ancestors: Callable[[str], list[str]],
+) -> tuple[list[StoryEvent], dict[int, int]]:
+    """ "سيطرت الهيئة على المقر، وقالت إن تسليم المقر جاء بالتراضي", "تسلّمت القوة المعبر، في عملية
+    تسليم جرت بإشراف ...": a handover noun naming neither giver nor receiver, whose only agent is the one
+    its clause carried over from the actor that took the place, is that taking-over seen from the other
+    side: it joins the actor's latest seizure told before it (a handover told as such was merged before)."""
+    gone: dict[int, int] = {}
+    for n, ev in enumerate(events):
+        if _merge_kind(ev.first) != "Handover" or ev.roles.get("beneficiary") or ev.roles.get("target"):
+            continue
+        if not all(_soft_agent(m, toks, lex) for m in ev.mentions):
+            continue
+        mine = ev.roles.get("agent", [])
+        k = next(
+            (
+                k
+                for k in range(n - 1, -1, -1)
+                if k not in gone
+                and events[k].type == "Seizure"
+                and events[k].status == "asserted"
+                and events[k].first.trigger < ev.first.trigger
+                and any(_related(a, b, ancestors) for a in mine for b in events[k].roles.get("agent", []))
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        for m in ev.mentions:
+            m.rule += "+transfer-seen-from-the-giver"
+        events[k].mentions = sorted([*events[k].mentions, *ev.mentions], key=lambda m: m.trigger)
+        gone[n] = k
+    if not gone:
+        return events, owner_of
+    index: dict[int, int] = {}
+    kept: list[StoryEvent] = []
+    for n, ev in enumerate(events):
+        if n not in gone:
+            index[n] = len(kept)
+            kept.append(ev)
+    owner_of = {idx: index[gone.get(n, n)] for idx, n in owner_of.items()}
+    return kept, owner_of
 
 
 # --- what a clause says beyond the trigger's window -----------------------------------------------------
@@ -647,6 +749,8 @@ def _times(
     barriers: frozenset[str] = frozenset(),
     just_before: Sequence[tuple[int, int]] = (),
     starts: Sequence[int] = (),
+    openers: frozenset[str] = frozenset(),
+    lex_triggers: Callable[[int], bool] = lambda _k: False,
 ) -> None:
     """Each time expression goes to the nearest event of its clause; counts from another event
     ("بعد يومين من إغلاقه", "a day after the SDF withdrew", "two days later") are solved against that
@@ -675,7 +779,18 @@ def _times(
         # "، وبعد يومين من إغلاقه فرضت رسوماً", "وفي 28 آب، طردت": after a conjunction the time opens a
         # clause of its own, whose event follows it
         clause_opening = idx > s.start and toks[idx - 1].clitic and toks[idx - 1].key in ("و", "ف")
-        if owner is None or clause_opening:
+        if (
+            tm.delta is None
+            and last is not None
+            and any(toks[j].key in openers for j in range(last + 1, idx))
+        ):
+            # "..., فيما يبقى الميناء تحت سيطرتهم منذ سنوات", "according to a statement issued on
+            # Wednesday": a contrasting or source clause; the time is its event's, or no event's of ours
+            t = by_trigger.first_in(end, min(s.stop, end + FORWARD_REACH))
+            if t is None:
+                continue
+            owner, clause_opening = by_trigger[t], True
+        elif owner is None or clause_opening:
             # "أعلنت الجماعة، الأربعاء، سيطرتها": a time before the first event of its sentence
             t = by_trigger.first_in(end, min(s.stop, end + FORWARD_REACH))
             if t is not None or owner is None:
@@ -709,6 +824,9 @@ def _times(
         if owner is None:
             continue
         ev = events[owner]
+        if ev.status == "asserted" and published and when.earliest and when.earliest > published:
+            # "انتشرت القوات ..., على أن تتسلم بعد غد": a reported fact is not dated after the report
+            continue
         if ev.time is None:
             ev.time = When(when.earliest, when.latest, tm.text)
             ev.time_rule = f"time:tagger:{tm.relation}"
@@ -723,6 +841,7 @@ def _times(
         if ev.time is None and opening is not None:
             ev.time = When(opening.when.earliest, opening.when.latest, opening.text)
             ev.time_rule = f"time:sentence-opening:{opening.relation}"
+    _coordinated_times(events, by_trigger, toks, sentences, lex_triggers)
     for ref, main in just_before:
         # "سيطرت الجماعة أمس على المديرية بعد انسحاب القوات منها": what came right before, undated, is
         # told as part of the same day (a siege lasts: it keeps its own time)
@@ -750,6 +869,39 @@ def _times(
         _relate(events, ref, main, tm)
     for ev in events:
         _default(ev, published)
+
+
+#: The conjunction that joins verbs sharing their subject ("اقتحم ... فجر السبت وطردوا حراسه").
+_AND = "و"
+
+
+def _coordinated_times(
+    events: list[StoryEvent],
+    by_trigger: _Triggers,
+    toks: Sequence[Token],
+    sentences: Sequence[Sentence],
+    verb_at: Callable[[int], bool],
+) -> None:
+    """ "اقتحم مسلحون المقر فجر السبت وطردوا حراسه": a verb joined by "و" to the verb before it,
+    carrying that verb's subject and dated by nothing of its own, is part of the same act in time: it
+    takes the earlier verb's day. A verbal noun or a clause with a subject of its own is another
+    statement, and keeps to its own time. (Arabic verbs: ``verb_at`` reads the Arabic trigger table.)"""
+    for ev in events:
+        m = ev.first
+        if ev.time is not None or ev.status != "asserted" or "carried-subject" not in m.rule:
+            continue
+        k = m.trigger
+        if not (0 < k < len(toks)) or toks[k - 1].key != _AND or not verb_at(k):
+            continue
+        s = sentences[m.sentence] if m.sentence < len(sentences) else None
+        prev = by_trigger.last_in(s.start, k - 1) if s is not None else None
+        if prev is None or by_trigger[prev] == by_trigger.get(k) or not verb_at(prev):
+            continue
+        before = events[by_trigger[prev]]
+        if before.time is None or before.time_rule != "time:tagger:at" or before.status != "asserted":
+            continue
+        ev.time = When(before.time.earliest, before.time.latest, None)
+        ev.time_rule = "time:coordinated-verb"
 
 
 def _anchors(

@@ -231,6 +231,8 @@ class _Lexicon:
                     self.units[_key(w)] = (unit, form)
         self.relations = {_key(w): rel for rel, words in data["relations"].items() for w in words}
         self.periods = {_key(w): name for name, words in data["periods"].items() for w in words}
+        #: "earlier this month": the current period, over before the day of publication
+        self.before_now = frozenset(_key(w) for w in data.get("before_now", ()))
         self.nexts = {_key(w) for side in data["next"].values() for w in side}
         self.night_words = {_key(w) for w in data["night_words"]}
         self.ordinals = self._table(data["ordinal_days"])
@@ -451,6 +453,8 @@ class TemporalTagger:
         self._this_month = {_key(w) for w in self._lex.data["day_of_month"]["this"]}
         #: words that put a time in a clause of its own, away from the event before it (the story's concern)
         self.barrier_words: tuple[str, ...] = tuple(self._lex.data.get("attachment_barriers", ()))
+        #: words opening a contrasting or source clause: a time after one is not the event's before it
+        self.clause_openers: tuple[str, ...] = tuple(self._lex.data.get("clause_openers", ()))
         self._handlers: dict[str, Callable[[re.Match[str], date | None], tuple[Bounds, str]]] = {
             "ago": self._ago,
             "since": self._since,
@@ -589,6 +593,12 @@ class TemporalTagger:
         return self._period_of(m["per"], published)
 
     def _period_of(self, words: str, published: date) -> tuple[date, date]:
+        first, last = self._period_bounds(words, published)
+        if _key(words) in self._lex.before_now and first < published:
+            return first, published - timedelta(days=1)  # "earlier this month": before the day of the report
+        return first, last
+
+    def _period_bounds(self, words: str, published: date) -> tuple[date, date]:
         what, unit = self._lex.periods[_key(words)].split("_")
         if unit == "week":
             if what != "this":  # "last week": the 14 days before publication (either calendar week)

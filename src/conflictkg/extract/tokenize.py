@@ -24,6 +24,9 @@ _ALNUM = re.compile(r"[^\W_]")
 #: punctuation that separates words even without a space ("قسد،حلب", "وقال:الأسايش"); a full stop is
 #: not among them (numbers and abbreviations keep theirs), nor are sentence ends (they number sentences)
 _INNER_PUNCT = frozenset("،؛:,;")
+#: sentence-final marks that spaCy may leave on an Arabic word ending in a mark ("يوماً.", "اتفاقاً!")
+_FINAL_STOPS = frozenset(".!?؟…")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 #: invisible marks that end a word when they stand between letters: zero-width space, bidi isolates,
 #: embeddings and direction marks (a joiner or the BOM inside a word is no boundary)
 _INVISIBLE_CUTS = frozenset("\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -128,8 +131,8 @@ class Tokenizer:
                     )
                     for t in shape
                 )
-            if piece in SENTENCE_ENDS:
-                sentence += 1
+            if piece in SENTENCE_ENDS or (len(shape) > 1 and shape[-1].text in SENTENCE_ENDS):
+                sentence += 1  # "اتفاقاً." cut into the word and its full stop ends the sentence too
         return tokens
 
     def _shape(self, piece: str) -> tuple[Token, ...]:
@@ -167,7 +170,12 @@ class Tokenizer:
                         cuts.append((start, end))
                         start = end
         if start < len(piece):
-            cuts.append((start, len(piece)))
+            end = len(piece)
+            if end - start > 1 and piece[-1] in _FINAL_STOPS and _ARABIC_LETTER.match(piece, start):
+                end -= 1  # "اتفاقاً.": spaCy keeps a stop after a tanwin on the word; an Arabic word ends here
+            cuts.append((start, end))
+            if end < len(piece):
+                cuts.append((end, len(piece)))
         return [(offset + a, offset + b) for a, b in cuts]
 
     def _joined_clitics(self, text: str, start: int, end: int, sentence: int) -> list[Token] | None:
