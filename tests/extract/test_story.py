@@ -133,6 +133,37 @@ def test_n_days_later_counts_from_the_event_told_before(extract: Callable[..., A
     assert withdrawal.time is not None and withdrawal.time.text == "two days later"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "then", "first_day", "then_day"),
+    [
+        (
+            "Houthi fighters seized the Kilo 16 checkpoint on Sunday, and three days later government "
+            "forces pulled out of the Hays district.",
+            "Seizure",
+            "Withdrawal",
+            date(2023, 5, 14),
+            date(2023, 5, 17),
+        ),
+        (
+            "The SDF withdrew from the Ain Issa silos on 10 May, then a day later Syrian government forces "
+            "took over the silos.",
+            "Withdrawal",
+            "Seizure",
+            date(2023, 5, 10),
+            date(2023, 5, 11),
+        ),
+    ],
+)
+def test_a_count_later_heading_the_next_clause_counts_from_the_event_before_it(
+    extract: Callable[..., ArticleFacts], text: str, first: str, then: str, first_day: date, then_day: date
+) -> None:
+    facts = extract(text, published=date(2023, 5, 20), language="en")
+    assert _time(facts, first) == (first_day, first_day)
+    assert _time(facts, then) == (then_day, then_day)
+    [a], [b] = _of(facts, first), _of(facts, then)
+    assert a.seq < b.seq
+
+
 def test_after_n_days_from_the_verbal_noun_opens_a_clause_of_its_own(
     extract: Callable[..., ArticleFacts],
 ) -> None:
@@ -410,3 +441,44 @@ def test_a_count_after_a_source_clause_still_dates_the_event_it_names(
     )
     [withdrawal] = _of(facts, "Withdrawal")
     assert withdrawal.time is not None and withdrawal.time.exact == date(2023, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "latest"),
+    [
+        (
+            "The Iraqi army is due to take over the Sinune checkpoints by the end of the month.",
+            "en",
+            date(2023, 5, 31),
+        ),
+        (
+            "Turkish forces are expected to withdraw from the Ain Issa base by the end of the year.",
+            "en",
+            date(2023, 12, 31),
+        ),
+        ("من المقرر أن تتسلم قوات الجيش السوري معبر اليعربية بحلول نهاية الشهر.", "ar", date(2023, 5, 31)),
+    ],
+)
+def test_a_deadline_bounds_a_plan_from_the_report_to_that_day(
+    extract: Callable[..., ArticleFacts], text: str, language: str, latest: date
+) -> None:
+    facts = extract(text, published=date(2023, 5, 10), language=language)
+    [event] = [e for e in facts.events if e.status == "hypothetical"]
+    assert event.time is not None and (event.time.earliest, event.time.latest) == (date(2023, 5, 10), latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A local official said on Monday that the SDF had withdrawn from the Tal Tamr silos.",
+        "Residents said on Monday that Houthi fighters will pull out of the Hays district.",
+        "وقال مسؤول محلي يوم الإثنين إن قوات سوريا الديمقراطية انسحبت من صوامع تل تمر.",
+    ],
+)
+def test_the_day_someone_spoke_is_not_the_day_of_what_they_said(
+    extract: Callable[..., ArticleFacts], text: str
+) -> None:
+    facts = extract(text, published=date(2023, 5, 10), language="ar" if not text.isascii() else "en")
+    [withdrawal] = _of(facts, "Withdrawal")
+    assert withdrawal.time is None or withdrawal.time.text is None
+    assert withdrawal.time is None or withdrawal.time.earliest != date(2023, 5, 8)

@@ -235,7 +235,14 @@ class EnglishChunker:
         ):
             return True  # "the local council", "the main square": the adjective belongs to the name
         if self.data.lemma(key) in self.data.triggers and not self._capital(toks, i, first):
-            return False
+            # "the ousted government", "the captured outpost": a participle before its head describes it
+            return (
+                i - 1 >= 0
+                and toks[i - 1].key in self.data.words["determiners"]
+                and i + 1 < len(toks)
+                and toks[i + 1].key in self.data.heads
+                and verb_form(key, self.data.lemma(key)) == "past"
+            )
         if key in self.data.words["stopwords"] or key in self.data.words["auxiliaries"]:
             return self._capital(toks, i, first) and key not in self.data.words["determiners"]
         return key.replace("-", "").isalnum()
@@ -305,13 +312,30 @@ class EnglishChunker:
                 if named is not None:
                     out.append(named)  # "Tal Malah, a hilltop village north of Hama": a village
                     self.memory.append(_Named(named, next(iter(named.heads)), frozenset(named.label_keys)))
+            pair = self._pair_anaphor(toks, i, start, stop)
+            if pair:
+                out.extend(pair)  # "abandoned both sites": the two sites named before
+                i = pair[0].end
+                continue
             det = toks[i].key in self.data.words["determiners"]
             indef = toks[i].key in self.data.words["indefinites"]
             a = i + 1 if det or indef else i
+            if (
+                a + 1 < stop
+                and toks[a].key in self.data.words["head_modifiers"]
+                and self._capital(toks, a + 1, start)
+            ):
+                a += 1  # "the adjacent Al-Assad Sports City": the adjective is no part of the name
             if a >= stop or not self._nominal(toks, a, start) or self._progressive(toks, a, start):
                 i += 1
                 continue
             b = self._run(toks, a, stop, start)
+            if (
+                b - 2 > a
+                and toks[b - 1].key in self.data.words["speaker_descriptions"]
+                and self.data.heads.get(toks[b - 2].key, ("", ""))[0] == "Actor"
+            ):
+                b -= 1  # "a Turkish defence ministry source said": the ministry speaks through its source
             found = self._shared_head(toks, i, a, b, stop, start)
             if not found:
                 # "its school, clinic and water tower": the pronoun owns every item of the list
@@ -337,7 +361,25 @@ class EnglishChunker:
                 elif p.known and p.type == "Place" and not p.inner:
                     self.places.append(p)
             i = max([b, *(p.end for p in found)])
+        self._possessor_places(toks, out, stop)
         return out
+
+    def _possessor_places(self, toks: Sequence[Token], out: list[Phrase], stop: int) -> None:
+        """ "Yemen's Southern Transitional Council", "Sudan's Rapid Support Forces": a country or place
+        whose possessive stands before an actor only tells where the actor is from; it is no mention of
+        its own."""
+        possessive = self.data.words["possessive"]
+        for n, p in enumerate(out):
+            k = p.end
+            if p.type != "Place" or k >= stop:
+                continue
+            if toks[k].key not in possessive and toks[k].text not in _APOSTROPHES:
+                continue
+            k += 1
+            if k < stop and toks[k].key == "s":
+                k += 1  # "Yemen ' s"
+            if any(q.type == "Actor" and q.start == k for q in out[n + 1 :]):
+                p.inner = True
 
     def _phrases(
         self,
@@ -441,6 +483,22 @@ class EnglishChunker:
                 ):
                     # "tribal fighters backed by the army": two actors, the fighters act
                     return self._backed_unit(toks, i, a, last_head, first, definite, known, inner)
+                if (
+                    toks[j].key == "of"
+                    and entity_type == "Actor"
+                    and not collapse
+                    and self._capital(toks, last_head, first)
+                    and inner
+                    and inner[-1].end < inner_end
+                    and all(self._capital(toks, t, first) for t in range(inner[-1].end, inner_end))
+                ):
+                    # "the Ministry of Peshmerga Affairs", "the Office of Houthi Prisoner Affairs": the
+                    # known name inside is part of the institution's own name, no mention of its own
+                    for q in inner:
+                        q.inner = True
+                    inner = []
+                    of_words = [t.text for t in toks[j:inner_end] if not t.is_punct or t.text in _GLUE]
+                    end = inner_end
                 if entity_type == "Actor" and collapse and inner and inner[0].type == "Actor":
                     if toks[j].key in self.data.words["allegiance_links"]:
                         # "gunmen loyal to the X council", "forces affiliated with the Y party": a unit
@@ -510,6 +568,18 @@ class EnglishChunker:
             self._capital(toks, t, first) for t in range(a, end)
         ):
             return [q for q in known if q.end <= a]  # "Local officials said": a source, no actor of the story
+        before = a - 1
+        while before > 0 and toks[before].key in self.data.words["head_modifiers"]:
+            before -= 1  # "a local monitoring group"
+        if (
+            (indefinite or (before >= 0 and toks[before].key in self.data.words["indefinites"]))
+            and entity_type == "Actor"
+            and not known
+            and not any(self._capital(toks, t, first) for t in range(a, end))
+            and end < stop
+            and self.data.lemma(toks[end].key) in self.data.words.get("speech_lemmas", ())
+        ):
+            return []  # "a local monitoring group told Reuters": an unnamed source, no actor of the story
         if not named and entity_type != "Actor" and self.data.lemma(head_key) != head_key:
             around = self._around_places(toks, p, last_head, stop)
             if around:
@@ -732,12 +802,15 @@ class EnglishChunker:
     def _counted(self, toks: Sequence[Token], i: int, found: list[Phrase]) -> list[Phrase]:
         """ "two nearby checkpoints": a number before a plural facility or place names that many
         entities, told apart by their rank in the label ("nearby checkpoint 2")."""
-        count = self.data.numbers.get(toks[i].key, 0)
         unknown = [q for q in found if not q.known]
-        if count < 2 or len(unknown) != 1:
+        if len(unknown) != 1:
             return found
         p = unknown[0]
-        if p.type == "Actor" or p.known or p.antecedent is not None or p.mention[0] != i + 1:
+        n = p.mention[0] - 1
+        while n > 0 and toks[n].key in self.data.words["head_modifiers"]:
+            n -= 1  # "two nearby grain silos": the adjective may stay out of the name
+        count = self.data.numbers.get(toks[n].key, 0) if n >= 0 else 0
+        if count < 2 or p.type == "Actor" or p.known or p.antecedent is not None:
             return found
         head = next(iter(p.heads), "")
         singular = self.data.lemma(head)
@@ -800,6 +873,48 @@ class EnglishChunker:
                     label_keys=(*keys, singular),
                     heads=frozenset({singular}),
                     located=True,
+                )
+            )
+        return out
+
+    def _pair_anaphor(self, toks: Sequence[Token], i: int, first: int, stop: int) -> list[Phrase]:
+        """ "both sites", "the two facilities", "both towns": a plural head without a name after a
+        word for two refers back to the latest two entities of its type; one phrase per entity, so
+        an event on "both sites" reaches each of them."""
+        words = self.data.words
+        k = i
+        if (
+            toks[k].key in words["determiners"]
+            and k + 1 < stop
+            and self.data.numbers.get(toks[k + 1].key) == 2
+        ):
+            k += 1  # "the two facilities"
+        elif toks[k].key not in words.get("pair_words", ()):
+            return []
+        h = k + 1
+        if h >= stop or self.data.lemma(toks[h].key) == toks[h].key or toks[h].key not in self.data.heads:
+            return []  # a plural head right after: "both sites", not "both sides" or "both the army"
+        if h + 1 < stop and (self._capital(toks, h + 1, first) or toks[h + 1].key in self.data.heads):
+            return []  # "both towns Nubl and Zahraa", "the two sites' guards": named or another head
+        entity_type, _subtype = self.data.heads[toks[h].key]
+        if entity_type == "Actor":
+            return []
+        singular = self.data.lemma(toks[h].key)
+        generic = singular in words["generic_heads"]
+        told: list[Phrase] = []
+        for named in reversed(self.memory):
+            q = named.phrase
+            if q.type == entity_type and (generic or named.head == singular) and q not in told:
+                told.append(q)
+            if len(told) == 2:
+                break
+        if len(told) != 2:
+            return []
+        out = []
+        for q in reversed(told):
+            out.append(
+                Phrase(
+                    i, h + 1, entity_type, q.subtype, (i, h + 1), heads=frozenset({singular}), antecedent=q
                 )
             )
         return out
@@ -883,6 +998,10 @@ class _EnglishReader:
                             self.inner_objects[i] = i + 1
                         elif at:
                             self.inner_phrases[i] = i + 1
+                        if form.pos == "verb" and self._resultative(i, first + n, form.lemma, s):
+                            break  # "the blockade has left the village without flour": no withdrawal
+                        if form.pos == "verb" and not rest and self._attributive(i, kind, s):
+                            break  # "the ousted government", "a captured soldier": an adjective
                         if form.pos == "verb":
                             form = replace(form, pos=kind)
                         if form.event_type not in self.lex.types:
@@ -892,12 +1011,80 @@ class _EnglishReader:
                             form = replace(form, event_type=fallback)
                         hit = (i, first + n, form)
                         break
+            if hit is None or (hit[2].event_type != "SiegeLifting" and hit[2].pos != "noun"):
+                lifting = self._siege_lifting(i, s)
+                if lifting is not None:
+                    hit = lifting
             if hit is not None and not self._lifted(hit[0], s):
                 out.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return out
+
+    def _siege_lifting(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
+        """ "lifted their three-month siege of", "ended their weeks-long encirclement of": a lift verb whose
+        object (after determiners and adjectives, a few words on) is a siege noun ends a siege; one
+        SiegeLifting from the verb to the noun, and the noun is no siege of its own."""
+        if "SiegeLifting" not in self.lex.types:
+            return None
+        key = self.key(i)
+        if key not in self.data.words["lift_markers"]:
+            return None
+        kind = verb_form(key, self.lemma(i))
+        for k in range(i + 1, min(i + 6, s.stop)):
+            if self.toks[k].text in _BOUNDARY:
+                return None
+            if any(
+                form.event_type == "Siege" and not rest  # "blockade" is listed once, as a verb
+                for rest, form in self.data.triggers.get(self.lemma(k), ())
+            ):
+                if verb_form(self.key(k), self.lemma(k)) != "verb":
+                    return None  # "ended the besieged town's ...": no siege noun
+                return (i, k + 1, TriggerForm("SiegeLifting", self.lemma(i), kind, False, False))
+            if self.lemma(k) in self.data.triggers and not self._capital_at(k, s):
+                return None  # another event word first: "ended talks on the siege"
+        return None
+
+    def _capital_at(self, k: int, s: Sentence) -> bool:
+        return k != s.start and self.toks[k].text[:1].isupper()
+
+    def coordinated_verb(self, prev_end: int, a: int, s: Sentence) -> bool:
+        """A coordinator ("and", "or") between the last trigger and the verb at ``a``, within one
+        clause: the verb at ``a`` goes on the same verb phrase."""
+        if self.clause_ends(prev_end, a):
+            return False
+        return any(self.key(k) in self.data.words["coordinators"] for k in range(prev_end, a))
+
+    def _resultative(self, i: int, end: int, lemma: str, s: Sentence) -> bool:
+        """A verb of result ("leave") with a result word after its object, within the clause: "the
+        siege has left the town's two bakeries without flour", "the fighting left thousands stranded"."""
+        words = self.data.words
+        if lemma not in words.get("resultative_verbs", ()):
+            return False
+        for k in range(end, min(end + 8, s.stop)):
+            if self.toks[k].text in _BOUNDARY:
+                return False
+            if self.key(k) in words.get("resultative_markers", ()):
+                # "left the town without a fight" is a withdrawal all the same
+                return not (
+                    self.key(k) == "without" and self.key(k + 1) in words.get("manner_after_without", ())
+                )
+        return False
+
+    def _attributive(self, i: int, kind: str, s: Sentence) -> bool:
+        """A participle between a determiner and its noun ("the ousted government", "the occupied
+        villages", "a looted warehouse") describes the noun; it tells of no event of its own."""
+        if kind != "past" or i - 1 < s.start or i + 1 >= s.stop:
+            return False
+        words = self.data.words
+        before, after = self.key(i - 1), self.toks[i + 1]
+        return (
+            (before in words["determiners"] or before in words["indefinites"])
+            and not after.is_punct
+            and after.key not in words["stopwords"]
+            and after.key not in words["auxiliaries"]
+        )
 
     def _actor_before(self, i: int, s: Sentence) -> bool:
         """Whether an actor stands right before verb ``i`` (past auxiliaries): "Qatar has mediated"."""
@@ -978,6 +1165,9 @@ class _EnglishReader:
                         TriggerForm("Seizure", "under control", "noun", False, False),
                     )
             return None
+        if key in words.get("held_perfects", ()) and self._held_relative(i, s) is not None:
+            self.held.add(i)  # "a village that HTS has controlled since 2019": held, told as a state
+            return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
         if key not in words["held_verbs"] or i - 1 < s.start:
             return None
         before = self.key(i - 1)
@@ -985,6 +1175,34 @@ class _EnglishReader:
         if before in words["held_markers"] or in_control:
             self.held.add(i)
             return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
+        return None
+
+    def _held_relative(self, i: int, s: Sentence) -> Phrase | None:
+        """For "that/which X has controlled" (a perfect of a holding verb in a relative clause with its
+        own subject): the noun the clause is about, standing before the relative pronoun."""
+        words = self.data.words
+        if i - 1 < s.start or self.key(i - 1) not in ("has", "have", "had"):
+            return None
+        subject = self.phrase_ending(i - 1, s)
+        if subject is None or subject.type != "Actor":
+            return None
+        r = subject.start - 1  # "that the SDF has held": the article, then the pronoun
+        while (
+            r >= s.start
+            and self.key(r) in words["determiners"]
+            and self.key(r) not in words["relative_pronouns"]
+        ):
+            r -= 1
+        if r < s.start or self.key(r) not in words["relative_pronouns"]:
+            return None
+        # the antecedent: the latest noun before the pronoun that is no complement of a preposition
+        # ("Tal Malah, a hilltop village north of Hama that ...": Tal Malah, not Hama)
+        preps = words["area_links"] | {"of", "to", "from", "near", "at"}
+        for p in sorted((q for q in s.phrases if r - 12 <= q.end <= r), key=lambda q: -q.end):
+            if p.type == "Actor" or p.inner or not p.iri:
+                return None
+            if self.key(self.outer(p) - 1) not in preps:
+                return p
         return None
 
     def _lifted(self, i: int, s: Sentence) -> bool:
@@ -996,6 +1214,21 @@ class _EnglishReader:
 
     def phrase_ending(self, end: int, s: Sentence) -> Phrase | None:
         return next((p for p in s.phrases if p.end == end), None)
+
+    def name_ending(self, end: int, s: Sentence) -> Phrase | None:
+        """The entity ending at ``end`` (or before a bare head noun such as "area"): the whole name
+        rather than the place that locates it ("14 positions in the Makhmour area" rather than Makhmour)."""
+        if (
+            end - 1 >= s.start
+            and self.key(end - 1) in self.data.heads
+            and not any(p.end == end for p in s.phrases)
+        ):
+            end -= 1  # "the Makhmour area": the name ends before the head left out of it
+        found = sorted((p for p in s.phrases if p.end == end), key=lambda p: (p.inner, p.start))
+        if not found:
+            return None
+        located = next((q for q in s.phrases if q.loc_at == found[0].start and q.end <= found[0].start), None)
+        return located or found[0]
 
     def phrase_at(self, start: int, s: Sentence) -> Phrase | None:
         """The entity starting at ``start``: a name rather than a place inside it ("stormed Khartoum
@@ -1072,9 +1305,19 @@ class _EnglishReader:
         return owner if owner is not None and owner.type == "Actor" and owner.iri else None
 
     def _unnamed_subject(self, j: int, s: Sentence) -> bool:
-        """A noun right before the verb that is no entity ("residents said"): an unknown subject."""
-        if j < s.start or self.phrase_ending(j + 1, s) is not None:
+        """A noun right before the verb that is no entity ("residents said"), or a source located in a
+        place ("a health official in Marib told", "residents of Taiz said"): an unknown subject."""
+        if j < s.start:
             return False
+        located = self.phrase_ending(j + 1, s)
+        if located is not None:
+            a = self.outer(located)
+            return (
+                located.type == "Place"
+                and a - 2 >= s.start
+                and self.key(a - 1) in ("in", "from", "of")
+                and self.key(a - 2) in self.data.words["source_heads"]
+            )
         key, text = self.key(j), self.toks[j].text
         words = self.data.words
         if self.data.lemma(key) in self.collapse_lemmas and (
@@ -1147,6 +1390,11 @@ class _EnglishReader:
             )
             j -= 1
         planned = self._planned_before(i) and form.pos != "past"
+        if form.pos == "past" and not passive and self.key(self.after_time(end)) == "by":
+            noun = self.name_ending(j + 1, s)
+            if noun is not None and noun.type != "Actor":
+                passive = True  # "14 positions vacated by the army": a reduced passive relative
+                ev.rule += "+reduced-relative"
         unknown_subject = False
         explicit: str | None = None
         subject_role = "object" if passive else "subject"
@@ -1168,6 +1416,19 @@ class _EnglishReader:
                 before = self._subject_before_aside(j, s)  # "The SDF, backed by US forces, seized"
                 if before is not None:
                     ev.rule += "+subject:before-aside"
+            if (
+                before is None
+                and form.pos == "past"
+                and j > s.start
+                and self.key(j) in self.data.words["subject_pronouns"]
+            ):
+                # "the outpost they had captured at dawn": a relative clause without "which"; its
+                # object is the noun before the pronoun, its subject the actor the pronoun points to
+                held_noun = self.phrase_ending(j, s)
+                role = _role(frame.get("object"), held_noun) if held_noun is not None else None
+                if held_noun is not None and held_noun.type != "Actor" and held_noun.iri and role:
+                    ev.add(role, held_noun.iri)
+                    ev.rule += "+object:bare-relative"
             if before is None and j >= s.start and self.toks[j].text == ")":
                 before = self.phrase_ending(j, s)  # "The Sudanese Armed Forces (SAF) regained"
                 if before is not None:
@@ -1195,6 +1456,12 @@ class _EnglishReader:
                 co_subjects = self._co_subjects(before, s)
                 ev.rule += "+subject:svo"
                 ev.evidence = (before.start, wend)
+            elif passive and "+reduced-relative" in ev.rule:
+                before = self.name_ending(j + 1, s)  # the positions, not the area inside their name
+                role = _role(frame.get("object"), before) if before is not None and before.iri else None
+                if before is not None and before.iri and role:
+                    ev.add(role, before.iri)
+                    ev.rule += "+passive-subject"
             elif before is not None and passive and before.iri:
                 role = _role(frame.get("object"), before)
                 if role:
@@ -1245,7 +1512,12 @@ class _EnglishReader:
             for other in co_subjects:
                 ev.add(subject_as, other.iri)  # "Yemen's government and the Houthis will hold talks"
             ev.add(subject_as, explicit)
-            if scoped is None and form.pos != "noun" and "+subject:relative" not in ev.rule:
+            if (
+                scoped is None
+                and form.pos != "noun"
+                and "+subject:relative" not in ev.rule
+                and i not in self.held
+            ):
                 self.subject = explicit  # "X, which still holds the post, ...": no subject for what follows
         possessor = self._possessed_subject(j, s) if explicit is None and not passive else None
         if possessor is not None and form.pos in ("verb", "past", "ing"):
@@ -1312,6 +1584,11 @@ class _EnglishReader:
         if ev.type == "Handover" and not ev.roles.get("beneficiary"):
             ev.type = "Withdrawal"  # "handed it back": given up, to nobody the text names
         if i in self.held:
+            held_noun = (
+                self._held_relative(i, s) if form.lemma in self.data.words.get("held_perfects", ()) else None
+            )
+            if held_noun is not None and held_noun.iri:
+                ev.add("target", held_noun.iri)
             if form.lemma == "under control":
                 # "the building remains under the control of X": what is held stands before
                 k = i - 1
@@ -1567,6 +1844,17 @@ def find_english_mentions(
             if not spec.speech and scope is not None and ev.status == scope:
                 ev.scoped_by = scope_idx
                 ev.rule += f"+scope:{scope}"
+            if (
+                prev is not None
+                and form.pos == "verb"
+                and ev.status == "asserted"
+                and prev[1].status in ("hypothetical", "negated")
+                and reader.coordinated_verb(prev[0], a, s)
+            ):
+                # "agreed to withdraw their fighters from X and hand the checkpoint to Y", "did not
+                # withdraw or hand over": a bare verb joined to a planned or negated one shares its mood
+                ev.status = prev[1].status
+                ev.rule += "+coordinated-mood"
             if prev is not None and form.pos == "noun" and reader.content_of(prev[0], a, s):
                 # "failed to agree on the RSF's withdrawal", "talks on a handover": what is agreed
                 # or discussed has not happened (yet)
@@ -1575,7 +1863,15 @@ def find_english_mentions(
                 elif ev.status == "asserted":
                     ev.status = "hypothetical"
                 ev.rule += "+content-of-agreement"
-            if spec.speech:
+            if spec.speech and form.pos == "noun" and form.lemma in data.words["claim_nouns"]:
+                # "denied claims by the Houthis that ...": the claim is a speech act of its own, told
+                # inside the denial, whose scope goes on over what was claimed
+                if not ev.roles.get("speaker"):
+                    ev.dropped = True
+                    ev.rule += "+no-known-speaker"
+                elif scope is None and reader.key(reader.after_time(b)) in data.words["content_markers"]:
+                    scope, scope_idx = "reported", len(out)  # "the Houthis' claim that they had captured"
+            elif spec.speech:
                 if not ev.roles.get("speaker"):
                     ev.dropped = True
                     ev.rule += "+no-known-speaker"
@@ -1598,9 +1894,11 @@ def find_english_mentions(
                         form.pos == "ing"
                         or reader.key(reader.after_time(b)) in data.words["content_markers"]
                         or reader.key(reader.after_time(b)) in data.words["subject_pronouns"]
+                        or reader.key(reader.after_time(b)) in data.words["possessives"]
                     )
                 ):
-                    scope, scope_idx = "reported", len(out)  # "said it had", "saying that"
+                    # "said it had", "saying that", "said its forces had": the party's own account
+                    scope, scope_idx = "reported", len(out)
             if ev.type == "Handover" and prev is not None and _handover_of(prev[1], ev):
                 # "withdrew from the dam, handing it to RSF units": one event, told as a handover
                 prev[1].type = "Handover"
@@ -1608,8 +1906,24 @@ def find_english_mentions(
                     prev[1].add("beneficiary", iri)
                 prev[1].rule += "+handover-retold"
                 continue
-            if spec.speech and form.pos == "ing" and prev is not None and lex.types[prev[1].type].speech:
-                ev.dropped = True  # "X rejected the claim, saying ...": the same speech act goes on
+            if ev.type == "SiegeLifting" and ev.status == "negated":
+                # "easing but not ending their siege", "did not lift the siege": the siege goes on
+                ev.type, ev.status = "Siege", "asserted"
+                ev.rule += "+siege-not-lifted"
+            if (
+                spec.speech
+                and form.pos == "ing"
+                and (
+                    (prev is not None and lex.types[prev[1].type].speech)
+                    or (
+                        form.lemma not in data.words["assertive_speech"]
+                        and any(lex.types[m.type].speech for m in out[first:])
+                    )
+                )
+            ):
+                # "X rejected the claim, saying ...", "X denied claims that Y had captured Z, saying ...":
+                # the same speech act goes on
+                ev.dropped = True
                 ev.rule += "+speech-elaboration"
             out.append(ev)
             prev = (b, ev)

@@ -92,6 +92,10 @@ def conjugate_present(stem: str) -> set[str]:
             # defective verbs lose their final ي before the plural و: ينفي -> ينفون، يخلي -> يخلوا
             forms |= {base[:-1] + "ون", base[:-1] + "وا"}
             forms |= {base[:-1] + "و" + p for p in _PRONOUNS}
+            if len(base) > 4:
+                # the jussive after لم drops the final ي ("لم تستوف"); a short stem would read as
+                # another word ("يجب": must), so only stems of four letters or more
+                forms |= {base[:-1]}
     forms |= {"س" + f for f in list(forms)}
     # object pronouns: "يسلمونها", "تغادرانه"; the subjunctive plural drops its alif ("أن يغادروه")
     with_objects = {f[:-1] if f.endswith("وا") else f for f in forms}

@@ -408,7 +408,8 @@ class _Reader:
             ):
                 continue  # a word of a named phrase; a lone head the chunker could not name is welcome
             head = self.lex.heads.get(key)
-            if head is None or head.entity_type not in ("Place", "Facility"):
+            site = head is None and key in self.lex.words.get("site_nouns", frozenset())
+            if not site and (head is None or head.entity_type not in ("Place", "Facility")):
                 continue
             before = self.key(k - 1)
             prep = (
@@ -416,11 +417,26 @@ class _Reader:
             )
             if prep is None:
                 continue
-            antecedent = self._head_referent(head, k, s)
+            antecedent = self._site_referent(k, s) if head is None else self._head_referent(head, k, s)
             role = _role_for(frame.get(prep), antecedent) if antecedent is not None else None
             if antecedent is not None and role is not None and role != "place" and not ev.roles.get(role):
                 ev.add(role, antecedent.iri)
                 ev.rule += f"+{role}:definite-head"
+
+    def _site_referent(self, k: int, s: Sentence) -> Phrase | None:
+        """What "الموقع" / "المكان" names: the latest facility before token ``k`` (this sentence or the
+        one before), else the latest place."""
+        facility: Phrase | None = None
+        place: Phrase | None = None
+        for sent in (self.sentences[s.index - 1], s) if s.index > 0 else (s,):
+            for p in sent.phrases:
+                if p.start >= k or not p.iri:
+                    continue
+                if p.type == "Facility":
+                    facility = p
+                elif p.type == "Place":
+                    place = p
+        return facility if facility is not None else place
 
     def _head_referent(self, head: HeadNoun, k: int, s: Sentence) -> Phrase | None:
         """The latest place or facility before token ``k`` named with ``head`` or of its subtype."""
@@ -471,6 +487,36 @@ class _Reader:
                 break
             if self.key(pos).removeprefix("ال") == bare:
                 found = iri
+        return found
+
+    def _quoted_members(self, first: int, stop: int, in_window: Sequence[Phrase]) -> Phrase | None:
+        """The phrase after the member noun at ``first`` ("عناصر «كتيبة X»"); inside quotes, also one that
+        starts a word later, when the quoted name opens with a head the chunker does not know ("عناصر
+        «حلف قبائل X»" chunked as "قبائل X")."""
+        start = self._skip_quotes(first + 1, stop)
+        found = next((p for p in in_window if p.start == start), None)
+        if found is None and start > first + 1 and start + 1 < stop:
+            found = next((p for p in in_window if p.start == start + 1 and p.type == "Actor"), None)
+            if found is not None and not (found.end < stop and self.toks[found.end].is_quote):
+                found = None  # only a name that fills the quotes
+        return found
+
+    def _short_name_antecedent(self, k: int, before: int, stop: int) -> str | None:
+        """The actor named before token ``before`` whose name, past its head noun, is the word at ``k``
+        ("الكانيات" for "قوات الكانيات", "الحوثي" for "جماعة الحوثي"), else None."""
+        k = self._skip_quotes(k, stop)
+        if k >= stop or k in self.covered or self.toks[k].is_punct:
+            return None
+        key = self.key(k)
+        if len(key) < 4 or key in self.lex.triggers or self.lex.has("prepositions", key):
+            return None
+        found = None
+        for sent in self.sentences:
+            for p in sent.phrases:
+                if p.start >= before or p.type != "Actor" or not p.iri or p.end - p.start < 2:
+                    continue
+                if self.key(p.start + 1) == key:
+                    found = p.iri
         return found
 
     def contrast_between(self, a: int, b: int) -> bool:
@@ -784,6 +830,18 @@ class _Reader:
                 # "تسلم المجلس العسكري في تل أبيض مبنى ...": the subject's own place, then the object
                 subject_end = located.end
                 in_window = [p for p in in_window if p is not located]
+        if (
+            explicit is None
+            and form.pos in ("verb", "participle")
+            and first < wend
+            and first not in self.covered
+            and self.key(first) in self.lex.words["latter"]
+        ):
+            # "بعد أن أخلته الأخيرة", "دفعت الأخيرة بتعزيزات": the latter is the latest actor named
+            latter = self._latter(i)
+            if latter is not None:
+                explicit, subject_end, explicit_after = latter, first + 1, True
+                ev.rule += "+subject:latter"
         if form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال"):
             # "ونفى مصدر": نفى and نفي fold together; opening its clause, the form is the verb
             before = self._prev_word(i, s)
@@ -922,12 +980,18 @@ class _Reader:
             and genitive_agent
             and self.lex.has("member_constructs", first_key)
         ):
-            members = next((p for p in in_window if p.start == self._skip_quotes(first + 1, wend)), None)
+            members = self._quoted_members(first, wend, in_window)
             if members is not None and members.type == "Actor" and members.iri:
                 # "انسحاب مسلحي «كتيبة X» منه": the members of a named actor in the genitive act for it
                 explicit, subject_end, explicit_after = members.iri, members.end, True
                 in_window = [p for p in in_window if p is not members]
                 ev.rule += "+subject:members-of"
+            elif members is None and (short := self._short_name_antecedent(first + 1, i, wend)) is not None:
+                # "قوات الكانيات ... انسحاب مسلحي الكانيات": the members of an actor named by its short name
+                explicit, subject_end, explicit_after = short, first + 2, True
+                ev.rule += "+subject:members-of-short-name"
+            elif members is None:
+                anonymous = True  # members of an actor no one named: the subject told before is not it
         if (
             explicit is None
             and not anonymous
@@ -948,6 +1012,33 @@ class _Reader:
                 ev.rule += "+agent:definite-head"
             else:
                 anonymous = True
+        if (
+            explicit is None
+            and not anonymous
+            and genitive_agent
+            and first < wend
+            and first not in self.covered
+            and len(first_key) >= 5
+            and first_key.endswith(("ين", "ون"))
+            and first_key not in self.lex.triggers
+            and not self.lex.has("prepositions", first_key)
+        ):
+            # "اقتحام مسلحين لمبنى", "انسحاب مقاتلين منه": unnamed people in the genitive are the agent
+            anonymous = True
+            ev.rule += "+agent:unnamed-plural"
+        if (
+            explicit is None
+            and not anonymous
+            and form.pos == "noun"
+            and form.transitive
+            and not form.pronoun_suffix
+            and not self.key(i).startswith("ال")
+            and self._human_genitive_before_object(first, wend)
+        ):
+            # "تسليم المسلحين أسلحتهم", "اقتحام المسلحين المبنى": a people plural in the genitive with
+            # the object after it is the agent, one no gazetteer knows: the subject is not carried over
+            anonymous = True
+            ev.rule += "+agent:unknown-genitive"
         if anonymous:
             ev.rule += "+subject:anonymous"
         if explicit is None and form.pos == "verb":
@@ -955,6 +1046,9 @@ class _Reader:
             if svo is not None:
                 explicit, ev_start = svo.iri, svo.start
                 ev.rule += "+subject:svo"
+            elif (latter_at := self._latter_before(i, s)) is not None:
+                explicit, ev_start = latter_at
+                ev.rule += "+subject:latter"
         if form.pos == "verb":
             kana = self._pluperfect(i, s)
             if kana is not None:
@@ -1050,6 +1144,7 @@ class _Reader:
         refused = refused or (ev_start < i and self.lex.has("refusal_markers", self.key(ev_start)))
         governor = self._verb_before_subject(i, s)
         refused = refused or (governor is not None and self.lex.has("refusal_markers", self.key(governor)))
+        refused = refused or (form.pos == "noun" and self._distant_refusal(ev_start, s))
         if previous is not None and self._negation(previous, s):
             ev.status = "negated"
         elif refused:
@@ -1104,6 +1199,68 @@ class _Reader:
         )
         return actor if opens_clause else None
 
+    def _human_genitive_before_object(self, first: int, stop: int) -> bool:
+        """Whether a definite sound plural ("المسلحين", "المقاتلون" and its adjectives) stands at
+        ``first`` with a direct object right after it: a phrase or a suffixed noun, not a preposition
+        ("طرد المسلحين من البلدة": there the genitive is the object)."""
+        j = first
+        while (
+            j < stop
+            and j not in self.covered
+            and len(key := self.key(j)) >= 6
+            and key.startswith("ال")
+            and key.endswith(("ين", "ون"))
+            and key not in self.lex.triggers
+        ):
+            j += 1
+        if j == first or j >= stop or self.toks[j].is_punct:
+            return False
+        if j in self.covered:
+            return True
+        key = self.key(j)
+        return (
+            not self.lex.has("prepositions", key)
+            and not key.startswith("ال")
+            and key.endswith(_SUFFIXES)
+            and len(key) >= 5
+            and key not in self.lex.words.get("resumptive", frozenset())
+        )
+
+    def _latter_before(self, i: int, s: Sentence) -> tuple[str, int] | None:
+        """SVO with "the latter" as subject ("مضيفاً أن الأخيرة نشرت عناصرها", "والأخير انسحب"): the
+        latest actor named before it, and where the clause starts."""
+        k = i - 1
+        while k >= s.start and self.key(k) in self.lex.words["pluperfect_particle"]:
+            k -= 1
+        if k < s.start or k in self.covered or self.toks[i - 1].clitic:
+            return None
+        key = self.key(k)
+        if key[:1] in ("و", "ف") and key[1:] in self.lex.words["latter"]:
+            key = key[1:]
+        if key not in self.lex.words["latter"]:
+            return None
+        before = self.key(k - 1) if k > s.start else ""
+        opens_clause = (
+            k == s.start
+            or before in self.lex.words["content_markers"]
+            or self.lex.has("clause_openers", before)
+            or self.toks[k - 1].text in _BOUNDARY_PUNCT
+            or before in ("و", "ف")
+        )
+        latter = self._latter(k) if opens_clause else None
+        return (latter, k) if latter is not None else None
+
+    def _latter(self, before: int) -> str | None:
+        """The actor "the latter" names: the latest one named before ``before`` that is not the subject
+        of the narrative ("تسلمت قوات X المقر بعد أن أخلته الأخيرة": not X), else the latest one."""
+        latest = None
+        for pos, iri in self.actor_mentions:
+            if pos >= before:
+                break
+            if iri != self.subject:
+                latest = iri
+        return latest if latest is not None else self.latest_actor(before)
+
     def _control_verb(self, k: int) -> bool:
         """A verb whose subject is the agent of the verbal noun after it: a support verb ("تمكنت من"),
         a refusal ("رفضت") or a one-word plan marker ("حاولت", "قررت", "تعهدت")."""
@@ -1138,10 +1295,19 @@ class _Reader:
         j = self._prev_word(start, s)
         if j is not None and self.key(j) in self.lex.words["support_links"]:
             j = self._prev_word(j, s)
-        if j is not None:
+        # the subject: an actor, or a list of them behind a noun that stands for them ("وفدا الحكومة
+        # والحوثيين", "ممثلو X و Y")
+        while j is not None:
             subject = next((p for p in s.phrases if p.type == "Actor" and p.start <= j < p.end), None)
             if subject is not None:
                 j = self._prev_word(subject.start, s)
+            elif self.key(j) == "و" or self.toks[j].is_quote:
+                j = self._prev_word(j, s)
+            else:
+                break
+            if j is not None and self.lex.has("delegation_nouns", self.key(j)):
+                j = self._prev_word(j, s)
+                break
         if j is None or j in self.covered or self.toks[j].is_punct or self.key(j) in self.lex.triggers:
             return False
         verb = self._prev_word(j, s)
@@ -1395,6 +1561,12 @@ class _Reader:
         if key in self.lex.words["latter"] and self.key(j - 1) in self.lex.words["support_nouns"]:
             ev.rule += "+agent:latter"
             return self.latest_actor(j), j - 1
+        if key in self.lex.words["latter"] and self.lex.has("support_verbs", self.key(j - 1)):
+            # "دفعت الأخيرة بتعزيزات", "فرض الأخير رسوماً": the support verb's subject is the latter
+            latter = self._latter(j)
+            if latter is not None:
+                ev.rule += "+agent:support-verb-latter"
+                return latter, j - 1
         for noun in self.lex.words["support_nouns"]:
             if key.startswith(noun) and key[len(noun) :] in self.lex.words["pronoun_suffixes"]:
                 ev.rule += "+agent:support-pronoun"
@@ -1433,6 +1605,29 @@ class _Reader:
             k -= 1
         return None
 
+    def _distant_refusal(self, i: int, s: Sentence) -> bool:
+        """A failure or refusal verb governing the event noun at ``i`` from further back in its clause,
+        past its subject and a comma-delimited aside ("أخفقت قوات X، للمرة الثالثة، في استعادة", "رفضت
+        الفصائل يوم الأحد تسليم"); another event word or a boundary ends the search."""
+        k, steps = i - 1, 0
+        while k >= s.start and steps < _SUPPORT_REACH:
+            tok = self.toks[k]
+            if tok.text in _BOUNDARY_PUNCT:
+                aside = self._aside_start(k, s)
+                if aside is None:
+                    return False
+                k = aside - 1
+                continue
+            key = self.key(k)
+            if k not in self.covered and self.lex.has("refusal_markers", key):
+                return True
+            if k not in self.covered and key in self.lex.triggers:
+                return False
+            if not (k in self.covered or tok.is_quote or k in self.timed or tok.clitic):
+                steps += 1
+            k -= 1
+        return False
+
     def _aside_start(self, comma: int, s: Sentence) -> int | None:
         """ "قوات X، رغم هجمات متكررة استمرت أياماً، من": the comma opening a parenthetical that ends at
         ``comma`` and follows an actor phrase (its subject), with no event word inside; else None."""
@@ -1459,8 +1654,10 @@ class _Reader:
         k = j
         while k >= s.start and j - k < _SUPPORT_REACH:
             tok = self.toks[k]
-            if tok.text in (",", "،", ".", ":", "؛") or (k < j and self.key(k) in self.lex.triggers):
+            if tok.text in (",", "،", ".", ":", "؛"):
                 break
+            if k < j and self.key(k) in self.lex.triggers and not self.lex.has("support_verbs", self.key(k)):
+                break  # another event word; a trigger that is also a support verb ("استوفت") governs it
             if self.lex.has("support_verbs", self.key(k)):
                 ev.rule += "+support-verb"
                 actor = next(
@@ -1471,6 +1668,14 @@ class _Reader:
                     ),
                     None,
                 )
+                if (
+                    actor is None
+                    and self.key(k + 1) in self.lex.words["latter"]
+                    and k + 1 not in self.covered
+                ):
+                    # "فرضت الأخيرة رسوماً": the latter is the support verb's subject
+                    ev.rule += "+agent:support-verb-latter"
+                    return self._latter(k + 1), k
                 return (actor.iri if actor is not None else None), k
             k -= 1
         return None, ev_start

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from typing import Any
 
 from conflictkg.extract.gazetteer import Candidate, GazetteerIndex, GazetteerMatch
 from conflictkg.extract.lexicon import HeadNoun, Lexicon
@@ -66,6 +67,16 @@ _DUAL_ADJECTIVE_ENDINGS = ("يتين", "يين", "يتان", "يان")
 _WHERE_PREPOSITIONS = frozenset(
     {"علي", "في", "قرب", "عند", "داخل", "حول", "قبالة", "بين", "شمال", "جنوب", "شرق", "غرب"}
 )
+#: "اتفاق الحديدة", «إعلان جدة»: nouns naming an agreement after a place (heads.json "agreement_names")
+_AGREEMENT_NAMES = frozenset(match_key(w) for w in _HEAD_DATA.get("agreement_names", ()))
+#: words before "سيطرة" that give it its sense of control (heads.json "control_contexts")
+_CONTROL_CONTEXTS = frozenset(match_key(w) for w in _HEAD_DATA.get("control_contexts", ()))
+#: what may follow an unknown checkpoint name: where it stands ("سيطرة الفاضلية عند المدخل")
+_CHECKPOINT_WHERE = frozenset(
+    {"عند", "قرب", "علي", "شرق", "شمال", "غرب", "جنوب", "شرقي", "شمالي", "غربي", "جنوبي"}
+)
+#: heads of roads, whose name may run from one place to another over a dash
+_ROAD_HEADS = frozenset({"طريق"})
 _OWNER_PRONOUNS = {"له": "m", "لها": "f", "لهم": "p", "لهما": "d", "لهن": "p"}
 
 
@@ -120,6 +131,8 @@ class Chunker:
             for k, h in lexicon.heads.items()
             if not (h.number == "du" and k.startswith("ال") and k.endswith("ي"))
         }
+        #: Iraqi checkpoint words that are also common nouns ("سيطرة"), by key of their indefinite forms
+        self.checkpoint_heads = _checkpoint_heads(_HEAD_DATA.get("checkpoint_names", ()))
         self._stop: set[str] = set()
         for group in (
             "prepositions",
@@ -200,9 +213,20 @@ class Chunker:
                 continue
             out.extend(found)
             i = max(max(p.end for p in found), i + 1)
+        out = [p for p in out if not self._in_agreement_name(toks, p, start)]
         self._state_actors(toks, out, start)
         self._acting_offices(toks, out, start)
         return out
+
+    def _in_agreement_name(self, toks: Sequence[Token], p: Phrase, start: int) -> bool:
+        """Whether a bare known place is the name of an agreement or meeting ("اتفاق الحديدة",
+        «إعلان جدة», "مسار أستانا"): the place is not mentioned as such, so it is no entity."""
+        if not (p.known and p.type == "Place" and p.mention == (p.start, p.end)):
+            return False
+        k = p.start - 1
+        while k >= start and toks[k].is_quote:
+            k -= 1
+        return k >= start and not toks[k].clitic and toks[k].key in _AGREEMENT_NAMES
 
     def _acting_offices(self, toks: Sequence[Token], phrases: list[Phrase], start: int) -> None:
         """An office named by its institution ("مديرية أمن الحسكة") that acts is that institution, an Actor.
@@ -221,17 +245,26 @@ class Chunker:
             None,
         )
         for p in phrases:
+            # a known office ("فرع الأمن العسكري" of the gazetteer) acts as its institution too
+            first = self.heads.get(toks[p.start].key)
+            heads = p.heads if not p.known else frozenset({first.singular} if first is not None else ())
             if (
                 p.type == "Facility"
-                and not p.known
                 and not p.group
                 and not p.anaphor
-                and p.heads & _ACTING_OFFICES
+                and heads & _ACTING_OFFICES
                 and p.mention[0] == p.start
                 and p.start > start
                 and self._office_acts(toks, p, previous, handover_at)
             ):
                 p.type, p.subtype, p.located = "Actor", "Institution", False
+                if p.known:
+                    a, b = p.mention
+                    p.candidates = ()
+                    p.label = " ".join(_label_word(t) for t in toks[a:b] if not t.is_quote)
+                    p.label_keys = tuple(t.key for t in toks[a:b] if not t.is_quote)
+                    for q in p.nested:
+                        q.inner = True  # "فرع الأمن العسكري" acting: the service is part of its name
                 for q in p.nested:
                     q.inner = q.inner or q.type == "Place"
             previous = p
@@ -332,6 +365,9 @@ class Chunker:
             return []
         m = self.gaz.match(toks, i, stop)
         head = self.heads.get(toks[i].key)
+        if head is None and m is None and toks[i].key in self.checkpoint_heads:
+            checkpoint = self.checkpoint_heads[toks[i].key]
+            head = checkpoint if self._names_checkpoint(toks, i, stop, checkpoint) else None
         if m is not None and head is not None and self._narrowed(toks, m, stop):
             m = None  # "المركز الثقافي الأرمني" is not the generic "المركز الثقافي" of the gazetteer
         if m is not None and (head is None or m.end > i + 1):
@@ -349,6 +385,34 @@ class Chunker:
                 return []
             return self._possessed_facility(toks, i, stop, modifiers=modifiers)
         return self._headed(toks, i, stop, head, modifiers=modifiers, bare_ok=bare)
+
+    def _names_checkpoint(self, toks: Sequence[Token], i: int, stop: int, head: HeadNoun) -> bool:
+        """Whether an Iraqi "سيطرة" names a checkpoint here rather than control.
+
+        A dual or plural before a name always does ("سيطرتي الصقور وأبو غريب"); a singular does before
+        a known town ("سيطرة برطلة") or before a definite name followed by where it stands ("سيطرة
+        الفاضلية عند المدخل"), never after "تحت"/"مناطق"/"بسط" nor before an actor or "على" + a
+        place ("سيطرة الجيش على المدينة")."""
+        if toks[i].clitic or (i > 0 and toks[i - 1].key in _CONTROL_CONTEXTS):
+            return False
+        j = self._skip_quotes(toks, i + 1, stop)
+        if j >= stop or not self._content(toks[j]) or toks[j].key in self.heads:
+            return False
+        if self.lex.has("latter", toks[j].key):
+            return False
+        m = self.gaz.match(toks, j, stop)
+        if m is not None and (m.entity_type == "Actor" or m.candidates[0].entry.subtype in _STATE_PLACES):
+            return False
+        if head.number != "sg":
+            return True
+        end = m.end if m is not None else j + 1
+        nxt = toks[end].key if end < stop else ""
+        if nxt == "علي":
+            after = self.heads.get(toks[end + 1].key) if end + 1 < stop else None
+            return after is not None and after.entity_type == "Facility"  # "سيطرة كلك على طريق أربيل"
+        if m is not None:
+            return m.entity_type == "Place"
+        return toks[j].key.startswith("ال") and nxt in _CHECKPOINT_WHERE
 
     def _possessed_facility(
         self, toks: Sequence[Token], i: int, stop: int, *, modifiers: bool
@@ -446,6 +510,8 @@ class Chunker:
         j = self._skip_quotes(toks, i + 1, stop)
         if j < stop and toks[j].key in head.not_before:
             return []  # "حركة المسافرين": the head is no name here
+        if head.singular in _ROAD_HEADS and head.number == "pl" and self._def(toks[i]):
+            return []  # "جميع الطرق المؤدية إلى البلدة": roads described, none named ("طرق تعز" is)
         managing = head.singular in _MANAGEMENT_HEADS and head.number == "sg" and not self._def(toks[i])
         if managing and j < stop:
             managed = self._core(toks, j, stop, modifiers=modifiers)
@@ -523,7 +589,8 @@ class Chunker:
                     self._modifiers(toks, two[-1], stop, share=two)
                 return two
         k, words, keys, genitive = self._chain(toks, i, j, stop, head)
-        if not self._definite(toks[i], head, words, keys, genitive):
+        road_end = self._road_end(toks, k, stop) if head.singular in _ROAD_HEADS and words else k
+        if road_end == k and not self._definite(toks[i], head, words, keys, genitive):
             another = len(keys) == 1 and self.lex.has("distinct_markers", keys[0])
             if (not words or another) and not genitive and len(heads) == 1 and not bare_ok:
                 return self._indefinite_facility(toks, i, j, stop, head, modifiers=modifiers)
@@ -551,6 +618,8 @@ class Chunker:
             if after_place and genitive[-1].end == k
             else k
         )
+        if head.singular in _ROAD_HEADS and (words or genitive) and tail == k:
+            tail = self._road_end(toks, k, stop)  # "طريق سنوني–خانصور", "طريق الفاشر–كتم"
         p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive, tail)
         if (
             head.singular in _UNIT_HEADS
@@ -945,6 +1014,16 @@ class Chunker:
                 if self._def(toks[i]):
                     break  # a definite head takes no genitive: "المسلحون من العشائر مقر ..." ends at العشائر
                 inner = self._core(toks, kq, stop, modifiers=False, bare=True)
+                if (
+                    inner
+                    and head.collapse
+                    and head.entity_type == "Actor"
+                    and inner[0].type == "Place"
+                    and not inner[0].known
+                    and inner[0].end == kq + 1
+                    and self._def(toks[kq])
+                ):
+                    break  # "مقاتلي الحي", "مسلحي البلدة": people of a place named before, no group's name
                 unknown_owner = (
                     bool(inner)
                     and inner[0].type == "Actor"
@@ -1004,8 +1083,25 @@ class Chunker:
                     keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
                     k = inner[0].end
                     break
+            if not words and not toks[kq].clitic and toks[kq].key.endswith(_PLURAL_POSSESSED):
+                break  # "غرفة عملياتها": "its operations" names the actor's own unit, no name of its own
+            if not words and not genitive and self._named_after_act(toks, i, kq, head):
+                # "لجنة المصالحة الوطنية", "مركز التسوية", "هيئة التفاوض": an institution or facility
+                # named after what it is for; the verbal noun names it, it tells no event
+                words.append(_label_word(toks[kq]))
+                keys.append(toks[kq].key)
+                k = kq + 1
+                continue
             if toks[kq].key in self.heads or not self._content(toks[kq]) or toks[kq].key in _CHAIN_BREAKERS:
                 break
+            if (
+                not words
+                and head.collapse
+                and head.entity_type == "Actor"
+                and self._def(toks[i])
+                and not _adjective_like(toks[kq].key)
+            ):
+                break  # "رفعت القوات العلم": a definite head takes adjectives only, not the object
             if named_for_seen and not toks[kq].key.endswith(("ي", "يه")):
                 break  # after "للطيران" only adjectives go on ("المدني"), not the next noun ("الخبر")
             definite_so_far = self._def(toks[i]) or any(w.startswith("ال") for w in keys)
@@ -1016,6 +1112,34 @@ class Chunker:
             keys.append(toks[kq].key)
             k = kq + 1
         return k, words, keys, genitive
+
+    def _road_end(self, toks: Sequence[Token], k: int, stop: int) -> int:
+        """End of a road's name that runs on over a dash to the place it leads to ("طريق سنوني–خانصور"):
+        the second place, known or not, is part of the road's name and no entity of its own."""
+        if not (k + 1 < stop and toks[k].text in _DASHES):
+            return k
+        m = self.gaz.match(toks, k + 1, stop)
+        if m is not None:
+            return m.end if m.entity_type == "Place" else k
+        nxt = toks[k + 1]
+        if not self._content(nxt) or nxt.key in self.heads or nxt.key in _CHAIN_BREAKERS:
+            return k
+        return k + 2
+
+    def _named_after_act(self, toks: Sequence[Token], i: int, kq: int, head: HeadNoun) -> bool:
+        """Whether the first word after an indefinite institution or facility head is a definite
+        verbal noun of an event that names it ("لجنة المصالحة", "مركز التسوية", "غرفة العمليات")."""
+        if (
+            self._def(toks[i])
+            or toks[i].clitic
+            or not (head.subtype in _INSTITUTION_SUBTYPES or head.entity_type == "Facility")
+        ):
+            return False
+        tok = toks[kq]
+        if tok.clitic or not tok.key.startswith("ال") or tok.key in self.heads:
+            return False
+        form = self.lex.triggers.get(tok.key)
+        return form is not None and not form.pos.startswith("verb")
 
     def _named_for(self, toks: Sequence[Token], head: HeadNoun, words: list[str], kq: int, stop: int) -> int:
         """Tokens of "ل + what an institution is for" that continue its name, or 0.
@@ -1128,9 +1252,10 @@ class Chunker:
                 label_words.extend(_label_word(t) for t in toks[g.start : g.end] if not t.is_quote)
                 label_keys.extend(t.key for t in toks[g.start : g.end] if not t.is_quote)
         if tail is not None and tail > k:
-            label_words.extend(_label_word(t) for t in toks[k:tail])
-            label_keys.extend(t.key for t in toks[k:tail])
-            keys = [*keys, *(t.key for t in toks[k:tail])]
+            named = [t for t in toks[k:tail] if t.text not in _DASHES]  # "طريق سنوني–خانصور"
+            label_words.extend(_label_word(t) for t in named)
+            label_keys.extend(t.key for t in named)
+            keys = [*keys, *(t.key for t in named)]
             k = tail
         p = Phrase(
             i,
@@ -1169,6 +1294,8 @@ class Chunker:
             while k < stop and self._content(toks[k]) and (heads_inside or toks[k].key not in self.heads):
                 if k > a and (toks[k].key == "و" or self.lex.has("directions", toks[k].key)):
                     break  # "حريب والعبدية جنوبي مأرب": the place after a compass word is no item
+                if k > a and heads_inside and _dual_agreement(toks[k].key):
+                    break  # "معبري الغزاوية ودير بلوط الفاصلين": the dual adjective is both items'
                 k += 1
             if k == a:
                 break
@@ -1271,6 +1398,45 @@ class Chunker:
     def _complement(self, toks: Sequence[Token], j: int, stop: int) -> list[Phrase]:
         j = self._skip_quotes(toks, j, stop)
         return self._core(toks, j, stop, modifiers=False) if j < stop else []
+
+
+#: a plural noun with a possessive suffix ("عملياتها", "قواتهم"): what belongs to an actor named before
+_PLURAL_POSSESSED = ("اتها", "اتهم", "اتهما")
+#: shapes of the definite adjectives that follow a definite actor head: nisba ("الحكومية", "الكرديين"),
+#: participles ("المسلحة", "المشتركة", "الموالية") and fa'il adjectives ("الحليفة", "الجديدة")
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def _dual_agreement(key: str) -> bool:
+    """Whether a definite word agrees with a dual head ("الفاصلين", "الحدوديين", "المتجاورتين")."""
+    return key.startswith("ال") and len(key) > 5 and key.endswith(("ين", "ان"))
+
+
+def _adjective_like(key: str) -> bool:
+    """Whether a definite word has the shape of an adjective rather than of a noun ("العلم", "السيطرة")."""
+    if not key.startswith("ال") or len(key) < 4:
+        return False
+    stem = key[2:]
+    # an adjective after a non-human plural or a feminine head is feminine: "القوات العامة", "القيادة العامة"
+    if stem.endswith((*_NISBA_ENDINGS, "ه")) or stem.startswith("م"):
+        return True
+    return len(stem) == 4 and stem[2] == "ي"  # فعيل: "الحليف", "الكبير"
+
+
+def _checkpoint_heads(items: Sequence[Mapping[str, Any]]) -> dict[str, HeadNoun]:
+    """Head nouns of the indefinite singular, dual and plural forms of each checkpoint word."""
+    out: dict[str, HeadNoun] = {}
+    for item in items:
+        sg = str(item["sg"])
+        stem = sg[:-1] + "ت" if sg.endswith("ة") else sg
+        forms = {sg: "sg", **{stem + d: "du" for d in ("ي", "ا", "ان", "ين")}}
+        forms.update({str(pl): "pl" for pl in item.get("pl", ())})
+        for form, number in forms.items():
+            out.setdefault(
+                match_key(form),
+                HeadNoun(match_key(sg), sg, "Facility", str(item["subtype"]), number, True, False),
+            )
+    return out
 
 
 def _ends_in_teh_marbuta(text: str) -> bool:

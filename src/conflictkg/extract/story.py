@@ -39,6 +39,7 @@ from typing import Protocol
 from conflictkg.extract.frames import Diagnostic, complete
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.patterns import AGENT_ROLES, EventMention, Sentence
+from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 from conflictkg.facts import When
 
@@ -395,11 +396,16 @@ def _read_clauses(
     """Roles the trigger's own window misses, read from the rest of its clause (mentions are changed)."""
     _held_claims(mentions, toks, lex)
     _agreed_content(mentions, toks, lex)
+    _coordinated_content(mentions, toks, lex)
+    _pronoun_to_the_told_place(mentions, toks, sentences)
+    _english_pluperfect(mentions, toks)
     _nearest_trigger_owns_target(mentions)
     for m in mentions:
         if m.dropped or m.sentence >= len(sentences):
             continue
         s = sentences[m.sentence]
+        if m.type in _GENITIVE_AGENT_TYPES:
+            _genitive_agent(m, toks, s, lex)
         if m.type in _GIVING_UP and m.status == "asserted":
             _positions_in_places(m, toks, s, lex)
             handover = m.type == "Handover" or any(w in m.rule for w in _HANDOVER_LEMMAS)
@@ -408,6 +414,45 @@ def _read_clauses(
             _holder_after_marker(m, toks, s, lex)
         if not m.roles.get("target") and m.roles.get("place"):
             _target_of_its_place(m, s, lex)
+
+
+#: Types whose verbal noun takes its agent as the genitive right after it ("استيلاء قوات X على",
+#: "انسحاب عناصر «X» منه", "تسليم قسد المواقع"); an expulsion's or a siege's genitive may be its patient.
+_GENITIVE_AGENT_TYPES = frozenset({"Seizure", "Withdrawal", "Handover"})
+
+
+def _genitive_agent(m: EventMention, toks: Sequence[Token], s: Sentence, lex: Lexicon) -> None:
+    """ "أثار قيام القوة المشتركة بإغلاق الطريق ... بعد يومين من استيلاء قوات الدعم السريع على السوق",
+    "بعد ساعات من انسحاب عناصر «حلف X» منه": the actor in the genitive of a verbal noun (past a member
+    noun, "عناصر", "مقاتلي", and quote marks) is its agent, not the subject carried over from the clause
+    before, nor a patient."""
+    form = lex.triggers.get(toks[m.trigger].key)
+    if form is None or form.pos != "noun" or m.rule.startswith("en:"):
+        return
+    if m.roles.get("agent") and "+agent:carried-subject" not in m.rule:
+        return
+    members = lex.words.get("member_constructs", frozenset())
+    k = m.trigger + 1
+    while k < s.stop and toks[k].is_quote:
+        k += 1
+    if k < s.stop and toks[k].key in members:
+        k += 1
+        while k < s.stop and toks[k].is_quote:
+            k += 1
+    quoted = k > m.trigger + 1 and toks[k - 1].is_quote
+    close = next((j for j in range(k, min(s.stop, k + 8)) if toks[j].is_quote), k) if quoted else k
+    # inside quotes the name may open with a word the chunker left out ("«حلف قبائل X»")
+    actor = next((p for p in s.phrases if k <= p.start <= close and p.type == "Actor" and p.iri), None)
+    if actor is None and k > m.trigger + 1:
+        # the member noun read as part of the name ("عناصر «حلف X»")
+        actor = next((p for p in s.phrases if p.start == m.trigger + 1 and p.type == "Actor" and p.iri), None)
+    if actor is None or actor.iri is None or m.roles.get("agent") == [actor.iri]:
+        return
+    m.roles["agent"] = [actor.iri]
+    for role in ("patient", "target"):
+        if actor.iri in m.roles.get(role, ()):
+            m.roles[role] = [v for v in m.roles[role] if v != actor.iri]
+    m.rule += "+agent:genitive-of-verbal-noun"
 
 
 def _target_of_its_place(m: EventMention, s: Sentence, lex: Lexicon) -> None:
@@ -473,6 +518,133 @@ def _agreed_content(mentions: Sequence[EventMention], toks: Sequence[Token], lex
         if promised or _introduced_by_content_preposition(toks, taker.trigger + 1, m.trigger):
             m.status = "negated" if taker.status == "negated" else "hypothetical"
             m.rule += f"+content-of-{taker.type}"
+
+
+#: The conjunctions that join a second infinitive or verbal noun to the first ("to withdraw ... and hand").
+_CONJUNCTIONS = frozenset({"و", "and"})
+#: Statuses that an act which has not happened passes on to the act joined to it.
+_UNREALISED = frozenset({"hypothetical", "negated"})
+
+
+def _coordinated_content(mentions: Sequence[EventMention], toks: Sequence[Token], lex: Lexicon) -> None:
+    """ "agreed to withdraw from the district and hand the checkpoint to X", "تعتزم القوات الانسحاب من
+    البلدة وتسليم مواقعها", "لم تتمكن من اقتحام الحي وطرد عناصره": a bare infinitive or verbal noun joined
+    by "and"/و to a planned or negated one is the same unrealised content (a finite verb after و, "وسيطرت",
+    "and took over", tells an act of its own and keeps its status)."""
+    openers = lex.words.get("clause_openers", frozenset())
+    last: EventMention | None = None
+    for m in mentions:
+        if m.dropped:
+            continue
+        spec = lex.types.get(m.type)
+        if spec is None or spec.speech:
+            last = None
+            continue
+        a = last
+        last = m
+        if (
+            a is None
+            or a.sentence != m.sentence
+            or a.status not in _UNREALISED
+            or m.status != "asserted"
+            or not 0 < m.trigger - a.trigger <= CONTENT_REACH
+            or m.trigger < 1
+            or toks[m.trigger - 1].key not in _CONJUNCTIONS
+            or not _bare_form(m, toks, lex)
+            or any(toks[k].key in openers for k in range(a.trigger + 1, m.trigger))
+        ):
+            continue
+        m.status = a.status
+        m.rule += "+joined-to-unrealised"
+
+
+#: Words that may stand between "had" and its participle ("had already captured", "had been seized").
+_BETWEEN_HAD = frozenset({"already", "been", "earlier", "just", "previously", "also", "briefly", "first"})
+
+
+def _english_pluperfect(mentions: Sequence[EventMention], toks: Sequence[Token]) -> None:
+    """ "pulled out of the outpost they had captured at dawn", "retook the base the group had seized in
+    March": an English past perfect tells an event before the ones told ahead of it (as "كان ... قد"
+    does in Arabic), so a withdrawal told first closes the control the earlier capture opened."""
+    for m in mentions:
+        if m.dropped or m.pluperfect or not m.rule.startswith("en:") or m.status != "asserted":
+            continue
+        k = m.trigger - 1
+        while k >= 0 and k >= m.trigger - 3 and toks[k].key in _BETWEEN_HAD:
+            k -= 1
+        if k >= 0 and toks[k].sentence == toks[m.trigger].sentence and toks[k].key in ("had", "'d"):
+            m.pluperfect = True
+            m.rule += "+pluperfect:had"
+
+
+#: How far after a told place a place may stand and still only describe it ("X، عاصمة Y", "X in Y").
+DESCRIBER_REACH = 4
+
+
+def _pronoun_to_the_told_place(
+    mentions: Sequence[EventMention], toks: Sequence[Token], sentences: Sequence[Sentence]
+) -> None:
+    """ "دخل الجيش مدينة ود مدني، عاصمة ولاية الجزيرة، بعد انسحاب قوات الدعم السريع منها", "took the
+    airport in X province after the militia withdrew from it": a pronoun's nearest antecedent that only
+    describes or locates the place an earlier event of the sentence was about (right after it, in an
+    apposition or a "في" phrase) is no antecedent of its own: the pronoun points at that place."""
+    for m in mentions:
+        if m.dropped or not m.pronoun_roles or m.sentence >= len(sentences):
+            continue
+        s = sentences[m.sentence]
+        earlier = [
+            e for e in mentions if e.sentence == m.sentence and e.trigger < m.trigger and not e.dropped
+        ]
+        if not earlier:
+            continue
+        triggers = {e.trigger for e in mentions if e.sentence == m.sentence}
+        phrases = _all_phrases(s.phrases)
+        for role, v in list(m.pronoun_roles.items()):
+            p = max(
+                (q for q in phrases if q.iri == v and q.end <= m.trigger), key=lambda q: q.start, default=None
+            )
+            if p is None:
+                continue
+            for e in earlier:
+                told = [
+                    q
+                    for q in phrases
+                    if q.iri
+                    and q.iri != v
+                    and q.iri in e.roles.get("target", ())
+                    and q.end <= p.start <= q.end + DESCRIBER_REACH
+                    and not any(q.end <= k < p.start for k in triggers)
+                    and not any(toks[k].key in _DESCRIBER_BREAKS for k in range(q.end, p.start))
+                ]
+                if len(told) == 1 and told[0].type == p.type:
+                    m.pronoun_roles[role] = told[0].iri or v
+                    m.rule += "+pronoun-to-the-told-place"
+                    break
+
+
+#: Words that end the description of a place: a new clause or a list of places, not an apposition.
+_DESCRIBER_BREAKS = frozenset(
+    {"و", "and", "ثم", "then", "بعد", "after", "قبل", "before", "الذي", "التي", "which"}
+)
+
+
+def _all_phrases(phrases: Sequence[Phrase]) -> list[Phrase]:
+    """The phrases of a sentence with those nested in them (a place inside an apposition or a "في" phrase)."""
+    out: list[Phrase] = []
+    for p in phrases:
+        out.append(p)
+        out.extend(_all_phrases([q for q in (*p.nested, p.loc) if q is not None]))
+    return out
+
+
+def _bare_form(m: EventMention, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Whether the trigger is an infinitive (English: the lemma itself, "hand") or a verbal noun (Arabic)."""
+    key = toks[m.trigger].key
+    if m.rule.startswith("en:"):
+        lemma = m.rule.split("+", 1)[0].rsplit(":", 1)[-1]
+        return bool(lemma) and key == lemma.split()[0]
+    form = lex.triggers.get(key)
+    return form is not None and form.pos == "noun"
 
 
 def _introduced_by_content_preposition(toks: Sequence[Token], lo: int, trigger: int) -> bool:
@@ -734,6 +906,14 @@ def _segment_before(by_trigger: _Triggers, toks: Sequence[Token], s: Sentence, r
 RELATIVE_REACH = 8
 #: The words that join a relative count to the event it counts from inside its span ("من إغلاقه").
 _ANCHOR_LINKS = frozenset({"من", "علي"})
+#: Words of a count that is counted from the event told before it ("two days later", "بعد ذلك بيومين").
+_COUNTED_FROM_BEFORE = frozenset({"later", "afterwards", "ذلك", "لاحقا"})
+#: A time right before these words is the day of a speech act whose content follows ("said on Thursday that").
+_SPEECH_CONTENT = frozenset({"that", "ان", "بان"})
+#: A time after these is a deadline: the latest day ("by the end of the month", "بحلول نهاية الشهر").
+_DEADLINES = frozenset({"by", "بحلول"})
+#: The words that open a clause a count may head ("..., and two days later the RSF withdrew").
+_CLAUSE_JOINERS = frozenset({"و", "and", "ثم", "then"})
 #: How many words after a time that opens a clause ("أعلنت الجماعة، الأربعاء، سيطرتها") its event may stand.
 FORWARD_REACH = 6
 
@@ -775,6 +955,10 @@ def _times(
             # "إثر معارك استمرت منذ فجر الإثنين", "الذي كان تحت سيطرتهم منذ عام 2021": the time
             # belongs to a clause that tells no event of ours
             continue
+        if owner is None and end < s.stop and toks[end].key in _SPEECH_CONTENT and tm.delta is None:
+            # "announced on Sunday that its forces will take over ...", "أعلنت الخميس أن ...": the day the
+            # speaker spoke (an act not told as an event here), not the day of what it said
+            continue
         opens = owner is None
         # "، وبعد يومين من إغلاقه فرضت رسوماً", "وفي 28 آب، طردت": after a conjunction the time opens a
         # clause of its own, whose event follows it
@@ -799,9 +983,16 @@ def _times(
                 clause_opening = False
         when = tm.when
         if tm.delta is not None:
-            at = _anchor_event(by_trigger, toks, s, idx, end, inside)
+            # "two days later", "بعد ذلك بيومين": counted from what was told before, never from what follows
+            backward = any(toks[j].key in _COUNTED_FROM_BEFORE for j in range(idx, end))
+            at = None if backward else _anchor_event(by_trigger, toks, s, idx, end, inside)
             ref = by_trigger[at] if at is not None else None
-            if at is not None and (opens or clause_opening):
+            later = by_trigger.first_in(end, min(s.stop, end + FORWARD_REACH)) if backward else None
+            if backward and last is not None and later is not None and toks[idx - 1].key in _CLAUSE_JOINERS:
+                # "took the town on 11 January, and two days later the RSF withdrew from the bridge":
+                # the count opens the clause after "and"; its event follows and is counted from the last
+                ref, owner = by_trigger[last], by_trigger[later]
+            elif at is not None and (opens or clause_opening):
                 # "Three days after the Peshmerga seized the crossing, the KRG announced ...": the
                 # event told after the anchoring one
                 later = by_trigger.first_in(at + 1, s.stop)
@@ -827,6 +1018,11 @@ def _times(
         if ev.status == "asserted" and published and when.earliest and when.earliest > published:
             # "انتشرت القوات ..., على أن تتسلم بعد غد": a reported fact is not dated after the report
             continue
+        if tm.delta is None and idx > s.start and toks[idx - 1].key in _DEADLINES:
+            # "are due to take over the checkpoints by the end of the month", "بحلول نهاية العام": no later
+            # than then; a plan counts from the report, a fact from nothing the text says
+            planned = ev.status != "asserted" and published is not None
+            when = When(published if planned else None, when.latest, when.text)
         if ev.time is None:
             ev.time = When(when.earliest, when.latest, tm.text)
             ev.time_rule = f"time:tagger:{tm.relation}"

@@ -61,9 +61,11 @@ What the bounds mean (all :class:`~conflictkg.facts.When` bounds are dates, xsd:
 from __future__ import annotations
 
 import calendar
+import functools
+import importlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -71,6 +73,12 @@ from typing import Any
 
 from conflictkg.errors import ConfigurationError
 from conflictkg.facts import When
+
+try:  # the syntax tree of a pattern, to read where its matches can start (see _start_finder)
+    _sre: Any = importlib.import_module("re._constants")
+    _sre_parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - another Python: every position is tried, as before
+    _sre = _sre_parser = None
 
 __all__ = ["RELATIONS", "TIME_WORDS_FILE", "TemporalTagger", "TimeMention"]
 
@@ -99,21 +107,26 @@ class TimeMention:
 
 _DROPPED = "\u0640\u0621\u0670\u200c\u200d\u200e\u200f" + "".join(chr(c) for c in range(0x064B, 0x0660))
 _DROPPED += "".join(chr(c) for c in range(0x06D6, 0x06EE))
-_DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
+_DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]+")
 _TABLE: dict[int, int | None] = {ord(c): None for c in _DROPPED}
 _TABLE.update({ord(c): ord("ا") for c in "أإآٱ"})
 _TABLE.update({ord("ى"): ord("ي"), ord("ی"): ord("ي"), ord("ة"): ord("ه"), ord("ک"): ord("ك")})
 _TABLE.update({0x0660 + i: ord(str(i)) for i in range(10)})
 _TABLE.update({0x06F0 + i: ord(str(i)) for i in range(10)})
-#: the characters ``_TABLE`` deletes (a set test is cheaper than a table lookup per character)
-_DROPPED_SET = frozenset(c for c in _DROPPED if _TABLE[ord(c)] is None)
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """Fold ``text`` for matching; the list maps folded positions to original ones (None: identity)."""
     index: list[int] | None = None
-    if _DROP_RE.search(text) is not None:
-        index = [i for i, c in enumerate(text) if c not in _DROPPED_SET]
+    dropped = _DROP_RE.finditer(text)
+    first = next(dropped, None)
+    if first is not None:  # the kept stretches between dropped marks, as ranges (no loop per character)
+        index = list(range(first.start()))
+        kept_from = first.end()
+        for mark in dropped:
+            index.extend(range(kept_from, mark.start()))
+            kept_from = mark.end()
+        index.extend(range(kept_from, len(text)))
     folded = text.translate(_TABLE)
     lower = folded.lower()
     if len(lower) != len(folded):  # a few letters (e.g. "İ") grow when lowered: keep those as they are
@@ -176,6 +189,146 @@ def _trie_regex(node: _Trie) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+# --- where a match can start ------------------------------------------------------------------------------
+#
+# Why: the tagger's pattern is one large alternation, and trying it at every word of an article was most of
+# the tagging time, though few words can begin a time expression. The prefixes every match must begin with
+# are read off the compiled pattern's own syntax tree (so they can never disagree with it), and a cheap
+# lookahead over them picks the few places worth a full match attempt. Anything the reader does not know
+# ends a prefix early, which only lets more places through: the prefilter may be loose, never strict.
+
+#: a prefix and whether it is final (as long as wanted, or cut short by something not read exactly)
+_Prefix = tuple[str, bool]
+#: prefixes kept before giving up on a length (a shorter length is tried next)
+_PREFIX_LIMIT = 20_000
+#: a character class wider than this ends a prefix instead of being spelled out
+_CLASS_LIMIT = 256
+_OPEN_PREFIX: frozenset[_Prefix] = frozenset({("", False)})
+_CUT_PREFIX: frozenset[_Prefix] = frozenset({("", True)})
+
+
+class _PrefixOverflow(Exception):
+    """Too many prefixes of the asked length: a shorter length will do."""
+
+
+def _sequence_prefixes(items: Iterable[tuple[Any, Any]], k: int) -> set[_Prefix]:
+    """The prefixes (up to ``k`` characters) of what a sequence of pattern items matches."""
+    out: set[_Prefix] = set(_OPEN_PREFIX)
+    for op, av in items:
+        pending = {prefix for prefix in out if not prefix[1]}
+        if not pending:
+            break
+        out -= pending
+        below: dict[int, set[_Prefix]] = {}
+        for text, _ in pending:
+            room = k - len(text)
+            if room not in below:
+                below[room] = _item_prefixes(op, av, room)
+            for tail, final in below[room]:
+                out.add((text + tail, final or len(text) + len(tail) >= k))
+        if len(out) > _PREFIX_LIMIT:
+            raise _PrefixOverflow
+    return out
+
+
+def _item_prefixes(op: Any, av: Any, k: int) -> set[_Prefix]:
+    """The prefixes of what one parsed pattern item matches; unknown items cut the prefix short."""
+    if op is _sre.LITERAL:
+        return {(chr(av), k <= 1)}
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < _CLASS_LIMIT:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:  # a negation, a category (\w, \s) or a wide range
+                return set(_CUT_PREFIX)
+        return {(c, k <= 1) for c in chars}
+    if op is _sre.BRANCH:
+        return {prefix for branch in av[1] for prefix in _sequence_prefixes(branch, k)}
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return set(_CUT_PREFIX) if add_flags or del_flags else _sequence_prefixes(sub, k)
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence_prefixes(av, k)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        return _repeat_prefixes(av[0], av[1], av[2], k)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero width: consumes nothing
+        return set(_OPEN_PREFIX)
+    return set(_CUT_PREFIX)  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...
+
+
+def _repeat_prefixes(low: int, high: int, sub: Any, k: int) -> set[_Prefix]:
+    """``sub{low,high}``: k rounds suffice, as each round that adds anything adds a character."""
+    rounds = min(high, k)
+    out: set[_Prefix] = set()
+    current: set[_Prefix] = set(_OPEN_PREFIX)
+    for n in range(rounds + 1):
+        if n >= low:
+            out |= current
+        if n == rounds:
+            break
+        grown = {prefix for prefix in current if prefix[1]}
+        for text, final in current:
+            if not final:
+                for tail, done in _sequence_prefixes(sub, k - len(text)):
+                    grown.add((text + tail, done or len(text) + len(tail) >= k))
+        current = grown
+    if high > rounds:
+        out |= current
+    return out
+
+
+def _literal_trie(words: Iterable[str]) -> str:
+    """An alternation matching any of ``words`` exactly (no whitespace folding, unlike ``_alt``)."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+
+    def walk(node: _Trie) -> str:
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch != _END]
+        if not branches:
+            return ""
+        if _END in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "(?:" + walk(trie) + ")"
+
+
+def _start_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern matching (empty) at every word start where ``pattern`` could match, or None when the
+    prefixes cannot be read (then every position is tried). Matches of ``pattern`` must start at a word
+    start (it begins with ``_B``) and be non-empty; both are checked here."""
+    return _cached_start_finder(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=8)  # reading the prefixes takes a tenth of a second; taggers share a pattern
+def _cached_start_finder(
+    source: str, flags: int, lengths: tuple[int, ...] = (4, 3, 2, 1)
+) -> re.Pattern[str] | None:
+    if _sre is None or not source.startswith(_B) or flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        tree = _sre_parser.parse(source, flags)
+    except (re.error, RecursionError):  # pragma: no cover - the pattern compiled already
+        return None
+    for k in lengths:
+        try:
+            found = _sequence_prefixes(tree, k)
+        except (_PrefixOverflow, RecursionError):
+            continue
+        words = {text for text, _ in found}
+        if "" in words:  # a match could start with anything (or be empty): no prefilter
+            return None
+        return re.compile(rf"{_B}(?={_literal_trie(words)})")
+    return None
 
 
 # --- date arithmetic -------------------------------------------------------------------------------------
@@ -450,6 +603,8 @@ class TemporalTagger:
     def __init__(self, words_file: Path = TIME_WORDS_FILE) -> None:
         self._lex = _Lexicon(_load(words_file))
         self._pattern = _Pattern(self._lex).build()
+        #: the word starts worth a full match attempt (None: try them all)
+        self._starts = _start_finder(self._pattern)
         self._this_month = {_key(w) for w in self._lex.data["day_of_month"]["this"]}
         #: words that put a time in a clause of its own, away from the event before it (the story's concern)
         self.barrier_words: tuple[str, ...] = tuple(self._lex.data.get("attachment_barriers", ()))
@@ -470,7 +625,7 @@ class TemporalTagger:
         """Every time expression of ``text``, in order, with offsets into ``text`` itself."""
         folded, index = _fold(text)
         mentions: list[TimeMention] = []
-        for m in self._pattern.finditer(folded):
+        for m in self._matches(folded):
             kind = m.lastgroup
             if kind is None:  # pragma: no cover - every alternative is a named group
                 continue
@@ -485,6 +640,23 @@ class TemporalTagger:
                 TimeMention(start, end, surface, When(earliest, latest, surface), relation, delta)
             )
         return mentions
+
+    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
+        """What ``self._pattern.finditer(folded)`` yields (leftmost, non-overlapping), trying the full
+        pattern only where the start finder says a match can begin."""
+        if self._starts is None:
+            yield from self._pattern.finditer(folded)
+            return
+        match = self._pattern.match
+        end = 0
+        for start in self._starts.finditer(folded):
+            at = start.start()
+            if at < end:
+                continue
+            m = match(folded, at)  # lookbehinds still see the text before ``at``, as in finditer
+            if m is not None:
+                yield m
+                end = m.end()
 
     @staticmethod
     def _delta(

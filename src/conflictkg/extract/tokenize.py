@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
+from conflictkg.errors import ConfigurationError
 from conflictkg.extract.normalize import QUOTE_MARKS, fold_char, match_key, normalize
 
 __all__ = ["QUOTES", "SENTENCE_ENDS", "Token", "Tokenizer"]
@@ -104,33 +105,9 @@ class Tokenizer:
             if offset == 0 and sentence == 0:
                 tokens.extend(shape)
             elif len(shape) == 1:  # the common case, without a generator
-                t = shape[0]
-                tokens.append(
-                    Token(
-                        offset + t.start,
-                        offset + t.end,
-                        t.text,
-                        t.key,
-                        sentence,
-                        t.clitic,
-                        t.is_quote,
-                        t.is_punct,
-                    )
-                )
+                tokens.append(_moved(shape[0], offset, sentence))
             else:
-                tokens.extend(
-                    Token(
-                        offset + t.start,
-                        offset + t.end,
-                        t.text,
-                        t.key,
-                        sentence,
-                        t.clitic,
-                        t.is_quote,
-                        t.is_punct,
-                    )
-                    for t in shape
-                )
+                tokens.extend(_moved(t, offset, sentence) for t in shape)
             if piece in SENTENCE_ENDS or (len(shape) > 1 and shape[-1].text in SENTENCE_ENDS):
                 sentence += 1  # "اتفاقاً." cut into the word and its full stop ends the sentence too
         return tokens
@@ -281,6 +258,44 @@ class Tokenizer:
         cut = norm.source[len(letters)]
         out.append(Token(start + cut, end, surface[cut:], "ال" + key[len(clitic) :], sentence))
         return out
+
+
+def _token_setters() -> tuple[Callable[[Token, object], None], ...]:
+    """The slot setters of :class:`Token`, in field order.
+
+    Why: the frozen dataclass ``__init__`` sets each field through ``object.__setattr__``, which made
+    building tokens half of tokenising; writing the slots directly does the same at half the cost. It is
+    safe only while ``__init__`` does nothing else, so this checks the fields it knows and refuses
+    anything else (a new field, a ``__post_init__``) at import time.
+    """
+    names = tuple(f.name for f in fields(Token))
+    known = ("start", "end", "text", "key", "sentence", "clitic", "is_quote", "is_punct")
+    if names != known or hasattr(Token, "__post_init__"):
+        raise ConfigurationError(
+            f"tokenize.Token has the fields {names}, but _moved writes {known}: "
+            "update _token_setters and _moved in src/conflictkg/extract/tokenize.py with the new fields"
+        )
+    return tuple(getattr(Token, name).__set__ for name in names)
+
+
+_SET_START, _SET_END, _SET_TEXT, _SET_KEY, _SET_SENTENCE, _SET_CLITIC, _SET_QUOTE, _SET_PUNCT = (
+    _token_setters()
+)
+_new_object = object.__new__
+
+
+def _moved(t: Token, offset: int, sentence: int) -> Token:
+    """``t`` shifted by ``offset`` into ``sentence``: the same as ``Token(offset + t.start, ...)``."""
+    token: Token = _new_object(Token)
+    _SET_START(token, offset + t.start)
+    _SET_END(token, offset + t.end)
+    _SET_TEXT(token, t.text)
+    _SET_KEY(token, t.key)
+    _SET_SENTENCE(token, sentence)
+    _SET_CLITIC(token, t.clitic)
+    _SET_QUOTE(token, t.is_quote)
+    _SET_PUNCT(token, t.is_punct)
+    return token
 
 
 def _between_digits(piece: str, i: int) -> bool:
