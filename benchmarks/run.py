@@ -35,7 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing, too
 
 from conflictkg.articles import read_articles  # noqa: E402
-from conflictkg.cli import build_extractor, build_validator, open_store, prepare_store  # noqa: E402
+from conflictkg.cli import (  # noqa: E402
+    build_extractor,
+    build_validator,
+    freeze_setup,
+    open_store,
+    prepare_store,
+)
 from conflictkg.errors import ConflictKGError, InputError  # noqa: E402
 from conflictkg.facts import Article  # noqa: E402
 from conflictkg.settings import PROJECT_ROOT, Settings  # noqa: E402
@@ -182,6 +188,7 @@ def run(runs: int, settings: Settings) -> dict[str, Any]:
     started = time.perf_counter()
     validator = build_validator(settings)
     validator_build = time.perf_counter() - started
+    freeze_setup()  # as `conflictkg ingest` does once its extractor and validator are built
     results: dict[str, Any] = {}
     for corpus in corpora:
         print(
