@@ -1580,10 +1580,27 @@ class _Reader:
         """The support verb governing event noun ``i`` from further back in its clause, and its subject.
 
         "بسطت «كتيبة X» صباح الأحد سيطرتها", "لم تتمكن قوة من «فوج X» من دخول", "لم تتمكن قوات X، رغم
-        هجمات متكررة، من اقتحام": words of entity names, quotes and times are passed for free, other
-        words count against ``_SUPPORT_REACH``; a comma-delimited aside right after an actor is passed
-        whole; any other boundary or another event word ends the search (None). The subject is the
-        first phrase after the verb when it is an actor, else None (the suffix's owner told before)."""
+        هجمات متكررة، من اقتحام" (see :meth:`_governing_word`). The subject is the first phrase after the
+        verb when it is an actor, else None (the suffix's owner told before)."""
+        k = self._governing_word(i, s, "support_verbs")
+        if k is None:
+            return None
+        after = [p for p in s.phrases if k < p.start < i]
+        first = min(after, key=lambda p: p.start) if after else None
+        return k, (first if first is not None and first.type == "Actor" and first.iri else None)
+
+    def _distant_refusal(self, i: int, s: Sentence) -> bool:
+        """A failure or refusal verb governing the event noun at ``i`` from further back in its clause,
+        past its subject and a comma-delimited aside ("أخفقت قوات X، للمرة الثالثة، في استعادة", "رفضت
+        الفصائل يوم الأحد تسليم")."""
+        return self._governing_word(i, s, "refusal_markers") is not None
+
+    def _governing_word(self, i: int, s: Sentence, group: str) -> int | None:
+        """The nearest word of lexicon ``group`` before event noun ``i`` in its clause, or None.
+
+        Words of entity names, quotes, times and clitics are passed for free, other words count against
+        ``_SUPPORT_REACH``; a comma-delimited aside is passed whole; any other boundary or another event
+        word ends the search."""
         k, steps = i - 1, 0
         while k >= s.start and steps < _SUPPORT_REACH:
             tok = self.toks[k]
@@ -1594,39 +1611,14 @@ class _Reader:
                 k = aside - 1
                 continue
             key = self.key(k)
-            if k not in self.covered and self.lex.has("support_verbs", key):
-                after = [p for p in s.phrases if k < p.start < i]
-                first = min(after, key=lambda p: p.start) if after else None
-                return k, (first if first is not None and first.type == "Actor" and first.iri else None)
+            if k not in self.covered and self.lex.has(group, key):
+                return k
             if k not in self.covered and key in self.lex.triggers:
                 return None
             if not (k in self.covered or tok.is_quote or k in self.timed or tok.clitic):
                 steps += 1
             k -= 1
         return None
-
-    def _distant_refusal(self, i: int, s: Sentence) -> bool:
-        """A failure or refusal verb governing the event noun at ``i`` from further back in its clause,
-        past its subject and a comma-delimited aside ("أخفقت قوات X، للمرة الثالثة، في استعادة", "رفضت
-        الفصائل يوم الأحد تسليم"); another event word or a boundary ends the search."""
-        k, steps = i - 1, 0
-        while k >= s.start and steps < _SUPPORT_REACH:
-            tok = self.toks[k]
-            if tok.text in _BOUNDARY_PUNCT:
-                aside = self._aside_start(k, s)
-                if aside is None:
-                    return False
-                k = aside - 1
-                continue
-            key = self.key(k)
-            if k not in self.covered and self.lex.has("refusal_markers", key):
-                return True
-            if k not in self.covered and key in self.lex.triggers:
-                return False
-            if not (k in self.covered or tok.is_quote or k in self.timed or tok.clitic):
-                steps += 1
-            k -= 1
-        return False
 
     def _aside_start(self, comma: int, s: Sentence) -> int | None:
         """ "قوات X، رغم هجمات متكررة استمرت أياماً، من": the comma opening a parenthetical that ends at

@@ -204,23 +204,7 @@ class Tokenizer:
             short_head = rest_key in self._short and len(letters) == 1
             if not short_head and (len(rest) < self._min or rest_key not in self._vocabulary):
                 continue
-            # cut on the normalised text, whose map points back into the original (diacritics and
-            # tatweel inside the clitic stay with it)
-            norm = normalize(surface)
-            cut = norm.source[len(letters)]
-            out = [
-                Token(
-                    start + norm.source[i],
-                    start + norm.source[i + 1],
-                    surface[norm.source[i] : norm.source[i + 1]],
-                    norm.text[i],
-                    sentence,
-                    clitic=True,
-                )
-                for i in range(len(letters))
-            ]
-            out.append(Token(start + cut, end, surface[cut:], rest_key, sentence))
-            return out
+            return self._split(surface, len(letters), rest_key, start, end, sentence)
         # the merged article rule: لل (و/ف + لل) before a stem is ل + ال, unknown words included
         # (للنازحين = ل + النازحين): Arabic writes ل + ال this way and no stem starts with لل
         for clitic in self._article_dropping:
@@ -242,7 +226,13 @@ class Tokenizer:
         surface: str, key: str, start: int, end: int, sentence: int, clitic: str
     ) -> list[Token]:
         """``[و|ف] + ل + (ال)rest`` tokens of a word written with the merged article لل."""
-        letters = clitic[:-1]
+        return Tokenizer._split(surface, len(clitic) - 1, "ال" + key[len(clitic) :], start, end, sentence)
+
+    @staticmethod
+    def _split(surface: str, letters: int, rest_key: str, start: int, end: int, sentence: int) -> list[Token]:
+        """One clitic token per letter of the first ``letters``, then the rest keyed ``rest_key``. The cut
+        is made on the normalised text, whose map points back into the original (diacritics and tatweel
+        inside the clitic stay with it)."""
         norm = normalize(surface)
         out = [
             Token(
@@ -253,10 +243,10 @@ class Tokenizer:
                 sentence,
                 clitic=True,
             )
-            for i in range(len(letters))
+            for i in range(letters)
         ]
-        cut = norm.source[len(letters)]
-        out.append(Token(start + cut, end, surface[cut:], "ال" + key[len(clitic) :], sentence))
+        cut = norm.source[letters]
+        out.append(Token(start + cut, end, surface[cut:], rest_key, sentence))
         return out
 
 
