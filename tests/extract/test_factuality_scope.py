@@ -124,3 +124,31 @@ def test_without_a_contrast_the_denial_reaches_the_next_clause(extract: Callable
     )
     assert "asserted" not in _statuses(facts, "Withdrawal") + _statuses(facts, "Handover")
     assert control_tuples(facts) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("نفت قوات سوريا الديمقراطية ما قالته وسائل إعلام عن انسحابها من مطار القامشلي.", "Withdrawal"),
+        ("نفى الجيش السوداني ما ذكرته مصادر محلية عن انسحاب قواته من مدينة بارا.", "Withdrawal"),
+        ("نفت جماعة الحوثي ما قالته مواقع إخبارية عن اقتحامها مدينة مأرب.", "Seizure"),
+    ],
+)
+def test_what_others_said_is_what_a_denial_denies(
+    extract: Callable[..., ArticleFacts], text: str, kind: str
+) -> None:
+    """ "نفت X ما قالته وسائل إعلام عن ...": the free relative ما with a speech verb whose speaker is
+    nobody known is the object of the denial, so the event told after it is denied, not asserted."""
+    facts = extract(text)
+    [denied] = [e for e in facts.events if e.type == kind]
+    [denial] = [e for e in facts.events if e.type == "Denial"]
+    assert denied.status == "denied" and denial.denies == [denied.id]
+    assert control_tuples(facts) == set()
+
+
+def test_what_sources_said_attributes_rather_than_denies(extract: Callable[..., ArticleFacts]) -> None:
+    """ "بحسب ما قالته مصادر": the same ما + speech verb after an attribution word is the outlet's
+    source, and the event stays asserted."""
+    facts = extract("انسحبت قوات سوريا الديمقراطية من مطار القامشلي بحسب ما قالته مصادر محلية.")
+    assert _statuses(facts, "Withdrawal") == ["asserted"]
+    assert ("قوات سوريا الديمقراطية", "مطار القامشلي", "ended") in control_tuples(facts)

@@ -629,6 +629,18 @@ class _Reader:
             j -= 1
         return not any(p.type == "Actor" and p.end == j + 1 for p in s.phrases)
 
+    def _denied_account(self, i: int, s: Sentence, scope: EventMention) -> bool:
+        """Whether speech trigger ``i`` is the free relative "ما قالته ..." that a denial ``scope``
+        before it takes as its object ("نفت X ما ذكرته وسائل إعلام عن انسحابها"), rather than a source
+        ("بحسب ما أفادت مصادر", "وفق ما قاله")."""
+        if self.lex.types[scope.type].scope_status != "denied":
+            return False
+        prev = self._prev_word(i, s)
+        if prev is None or self.key(prev) != _WHAT or prev <= scope.trigger:
+            return False
+        before = self._prev_word(prev, s)
+        return before is None or not self.lex.has("attribution_markers", self.key(before))
+
     def _held(self, i: int, s: Sentence) -> bool:
         """Whether trigger ``i`` tells a state: a present-tense control verb ("تسيطر عليها X"), or any
         seizure verb shortly after ``لا تزال / ما زالت`` in its clause."""
@@ -1821,9 +1833,13 @@ def find_mentions(
                     ev.dropped = True
                     ev.rule += "+continues-speech"
                 anonymous_report = not ev.roles.get("speaker") and spec.scope_status == "reported"
-                if anonymous_report and scope is not None and reader._relative_of_non_actor(i, s):
-                    # "نفت X التقارير التي تحدثت عن ...": the reports are what is denied; the scope
-                    # of the denial goes on
+                if (
+                    anonymous_report
+                    and scope is not None
+                    and (reader._relative_of_non_actor(i, s) or reader._denied_account(i, s, scope))
+                ):
+                    # "نفت X التقارير التي تحدثت عن ...", "نفت X ما قالته وسائل إعلام عن ...": the
+                    # reports are what is denied; the scope of the denial goes on
                     pass
                 elif anonymous_report:
                     # unnamed sources are the outlet's ordinary reporting: what they tell stays asserted
