@@ -1,18 +1,30 @@
-"""Helpers shared by the extraction tests: control periods as readable (holder, target, status) tuples."""
+"""Helpers shared by the extraction tests: events of a type, readable labels, and control periods as
+(holder, target, status) tuples."""
 
 from __future__ import annotations
 
-from conflictkg.facts import ArticleFacts, ControlPeriod
+from conflictkg.facts import ArticleFacts, ControlPeriod, Event
 
 
-def entity_labels(facts: ArticleFacts) -> dict[str, str]:
-    """Entity IRI -> label."""
-    return {e.id: e.label for e in facts.entities}
+def entity_labels(facts: ArticleFacts, *, english: bool = False) -> dict[str, str]:
+    """Entity IRI -> label (with ``english``, the English label where there is one)."""
+    return {e.id: (e.label_en or e.label) if english else e.label for e in facts.entities}
 
 
-def control_tuples(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+def events_of(facts: ArticleFacts, kind: str) -> list[Event]:
+    """The events of type ``kind``, in output order."""
+    return [e for e in facts.events if e.type == kind]
+
+
+def english_labels(facts: ArticleFacts, iris: list[str]) -> list[str]:
+    """The English label (else the label) of each entity of ``iris``."""
+    names = entity_labels(facts, english=True)
+    return [names[i] for i in iris]
+
+
+def control_tuples(facts: ArticleFacts, *, english: bool = False) -> set[tuple[str, str, str]]:
     """(holder label, target label, started/ended/held) of every control period."""
-    names = entity_labels(facts)
+    names = entity_labels(facts, english=english)
 
     def status(p: ControlPeriod) -> str:
         if p.started_by:

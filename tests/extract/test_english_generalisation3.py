@@ -8,29 +8,13 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from extract_helpers import control_tuples
+from extract_helpers import english_labels as _labels
+from extract_helpers import events_of as _events
 
-from conflictkg.facts import ArticleFacts, Event
+from conflictkg.facts import ArticleFacts
 
 EN = date(2024, 2, 8)
-
-
-def _events(facts: ArticleFacts, kind: str) -> list[Event]:
-    return [e for e in facts.events if e.type == kind]
-
-
-def _labels(facts: ArticleFacts, iris: list[str]) -> list[str]:
-    return [facts.entity(i).label_en or facts.entity(i).label for i in iris]
-
-
-def _control(facts: ArticleFacts) -> set[tuple[str, str, str]]:
-    out: set[tuple[str, str, str]] = set()
-    for p in facts.control:
-        if p.kind != "control":
-            continue
-        status = "started" if p.started_by else "ended" if p.ended_by else "held"
-        holder, facility = facts.entity(p.holder), facts.entity(p.facility)
-        out.add((holder.label_en or holder.label, facility.label_en or facility.label, status))
-    return out
 
 
 @pytest.mark.parametrize(
@@ -571,3 +555,7 @@ def test_ending_talks_about_a_siege_lifts_nothing(extract: Callable[..., Article
 def test_a_source_located_in_a_place_is_nobody(extract: Callable[..., ArticleFacts], text: str) -> None:
     facts = extract(text, EN, "en")
     assert _events(facts, "Statement") == []
+
+
+def _control(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+    return control_tuples(facts, english=True)

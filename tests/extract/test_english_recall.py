@@ -7,28 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from conflictkg.facts import ArticleFacts, Event
+from extract_helpers import control_tuples
+from extract_helpers import english_labels as _labels
+from extract_helpers import events_of as _events
+
+from conflictkg.facts import ArticleFacts
 
 EN = date(2024, 2, 8)
-
-
-def _events(facts: ArticleFacts, kind: str) -> list[Event]:
-    return [e for e in facts.events if e.type == kind]
-
-
-def _labels(facts: ArticleFacts, iris: list[str]) -> list[str]:
-    return [facts.entity(i).label_en or facts.entity(i).label for i in iris]
-
-
-def _control(facts: ArticleFacts) -> set[tuple[str, str, str]]:
-    out: set[tuple[str, str, str]] = set()
-    for p in facts.control:
-        if p.kind != "control":
-            continue
-        status = "started" if p.started_by else "ended" if p.ended_by else "held"
-        holder, facility = facts.entity(p.holder), facts.entity(p.facility)
-        out.add((holder.label_en or holder.label, facility.label_en or facility.label, status))
-    return out
 
 
 def test_the_subject_stands_before_a_plan_marker(extract: Callable[..., ArticleFacts]) -> None:
@@ -122,3 +107,7 @@ def test_reopening_a_crossing_is_a_road_opening(extract: Callable[..., ArticleFa
     facts = extract("The Kurdistan Regional Government reopened the Faysh Khabur crossing.", EN, "en")
     (ev,) = _events(facts, "Reopening")
     assert _labels(facts, ev.roles["agent"]) == ["Kurdistan Regional Government"]
+
+
+def _control(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+    return control_tuples(facts, english=True)
