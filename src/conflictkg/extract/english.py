@@ -37,7 +37,7 @@ from typing import Any
 from conflictkg.errors import ConfigurationError
 from conflictkg.extract.gazetteer import GazetteerIndex, GazetteerMatch
 from conflictkg.extract.lexicon import Lexicon, TriggerForm
-from conflictkg.extract.patterns import _WIDE_PLACES, EventMention, Sentence
+from conflictkg.extract.patterns import _WIDE_PLACES, EventMention, Sentence, _ActorStub, _role_for
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 
@@ -1425,7 +1425,7 @@ class _EnglishReader:
                 # "the outpost they had captured at dawn": a relative clause without "which"; its
                 # object is the noun before the pronoun, its subject the actor the pronoun points to
                 held_noun = self.phrase_ending(j, s)
-                role = _role(frame.get("object"), held_noun) if held_noun is not None else None
+                role = _role_for(frame.get("object"), held_noun) if held_noun is not None else None
                 if held_noun is not None and held_noun.type != "Actor" and held_noun.iri and role:
                     ev.add(role, held_noun.iri)
                     ev.rule += "+object:bare-relative"
@@ -1458,12 +1458,12 @@ class _EnglishReader:
                 ev.evidence = (before.start, wend)
             elif passive and "+reduced-relative" in ev.rule:
                 before = self.name_ending(j + 1, s)  # the positions, not the area inside their name
-                role = _role(frame.get("object"), before) if before is not None and before.iri else None
+                role = _role_for(frame.get("object"), before) if before is not None and before.iri else None
                 if before is not None and before.iri and role:
                     ev.add(role, before.iri)
                     ev.rule += "+passive-subject"
             elif before is not None and passive and before.iri:
-                role = _role(frame.get("object"), before)
+                role = _role_for(frame.get("object"), before)
                 if role:
                     ev.add(role, before.iri)
                     ev.rule += "+passive-subject"
@@ -1508,7 +1508,7 @@ class _EnglishReader:
                     explicit = max(named, key=lambda p: p.end).iri
                     ev.rule += "+agent:possessive-pronoun"
         if explicit is not None:
-            subject_as = _role(frame.get(subject_role), _ACTOR) or "agent"
+            subject_as = _role_for(frame.get(subject_role), _ActorStub) or "agent"
             for other in co_subjects:
                 ev.add(subject_as, other.iri)  # "Yemen's government and the Houthis will hold talks"
             ev.add(subject_as, explicit)
@@ -1523,7 +1523,7 @@ class _EnglishReader:
         if possessor is not None and form.pos in ("verb", "past", "ing"):
             # "claims by the Houthis that their fighters had captured": the fighters of the actor the
             # pronoun points back to, the nearest one before it
-            ev.add(_role(frame.get("subject"), _ACTOR) or "agent", possessor)
+            ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", possessor)
             ev.rule += "+agent:possessive-pronoun"
             if scoped is None:
                 self.subject = possessor
@@ -1536,7 +1536,7 @@ class _EnglishReader:
             if unknown_subject or self._unnamed_subject(j, s):
                 ev.rule += "+subject:anonymous"  # "residents said", "a local official told": nobody known
             else:
-                ev.add(_role(frame.get("subject"), _ACTOR) or "agent", self.subject)
+                ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", self.subject)
                 ev.rule += "+agent:carried-subject"
         # arguments in the window
         in_window = [p for p in s.phrases if end <= p.start < wend]
@@ -1549,7 +1549,7 @@ class _EnglishReader:
         facility_before = False
         inner = self.phrase_at(self.inner_phrases[i], s) if i in self.inner_phrases else None
         if inner is not None and inner.iri:
-            role = _role(frame.get("object"), inner)
+            role = _role_for(frame.get("object"), inner)
             if role:
                 ev.add(role, inner.iri)
         for p in in_window:
@@ -1565,7 +1565,7 @@ class _EnglishReader:
             if prep is None:
                 prev = None
                 continue
-            role = _role(frame.get(prep), p)
+            role = _role_for(frame.get(prep), p)
             if role == "target" and prep in ("in", "at") and facility_before:
                 # "their headquarters in the town's main square": where the target is, no second target
                 role = "place" if p.type == "Place" else None
@@ -1779,31 +1779,10 @@ class _EnglishReader:
             return
         small = [p for p in found if p.type == "Facility" or p.subtype not in _WIDE_PLACES]
         antecedent = max(small or found, key=lambda p: p.start)
-        role = _role(frame.get(prep), antecedent)
+        role = _role_for(frame.get(prep), antecedent)
         if role and antecedent.iri:
             ev.pronoun_roles.setdefault(role, antecedent.iri)
             ev.rule += "+pronoun-object"
-
-
-class _ActorLike:
-    type = "Actor"
-    subtype = None
-
-
-_ACTOR = _ActorLike()
-
-
-def _role(spec: Any, phrase: Any) -> str | None:
-    if spec is None:
-        return None
-    if isinstance(spec, str):
-        return spec
-    if isinstance(spec, Mapping):
-        for key in (f"{phrase.type}:{phrase.subtype}", phrase.type, "*"):
-            if key in spec:
-                value = spec[key]
-                return value if isinstance(value, str) else None
-    return None
 
 
 def _handover_of(before: EventMention, handover: EventMention) -> bool:
