@@ -148,6 +148,21 @@ def test_missing_and_extra_control_period(items: dict[str, GoldItem]) -> None:
     assert "الفرقة الرابعة held القامشلي" in [e.text for e in score.errors if e.kind == "FP"]
 
 
+def test_a_stated_holding_gives_held_next_to_the_event_status(items: dict[str, GoldItem]) -> None:
+    facts = predicted("mixed-1")
+    (held,) = [c for c in facts.control if c.id == R + "cp-3"]
+    held.ended_by = R + "ev-1"  # the held period is now ended by an event of the article
+    score = score_article(items["mixed-1"].gold, facts)
+    assert "A2 held P3" in [e.text for e in score.errors if e.kind == "FN"]
+    held.stated = Span(0, 6, "النظام")  # ... and the article also states the holding
+    score = score_article(items["mixed-1"].gold, facts)
+    assert counts(score)["control"] == (3, 4, 2)  # held matches again; the ended tuple is one FP more
+    fp = [e.text for e in score.errors if e.layer == "control" and e.kind == "FP"]
+    assert "النظام ended الأحياء الواقعة تحت سيطرة النظام" in fp
+    assert "A2 held P3" not in [e.text for e in score.errors if e.kind == "FN"]
+    assert facts_from_json(facts.to_json()).to_json() == facts.to_json()  # "stated" survives the round trip
+
+
 def test_unknown_other_subtype_is_reported_unmatched(items: dict[str, GoldItem]) -> None:
     score = score_article(items["mixed-1"].gold, predicted("mixed-1"))
     (v6,) = [e for e in score.errors if e.id == "V6"]

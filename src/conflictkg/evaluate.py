@@ -44,7 +44,8 @@ exact pairs are matched first, so the alignment prefers them; micro-averaged P/R
   bound at all, is neither: an unknown time must not pass for one that covers everything.
 - control: gold ``(holder ids, target id, status)`` against predicted tuples: each control period
   (``kind="control"``; presence is not control) gives ``started`` when it has ``started_by``,
-  ``ended`` when it has ``ended_by`` (both when it has both), ``held`` when it has neither; each
+  ``ended`` when it has ``ended_by`` (both when it has both), ``held`` when it has neither or when the
+  article states the holding itself (``stated``: "which it had held since 2017", then handed over); each
   predicted Seizure with status ``denied`` gives ``(agent, target, "denied")`` for every agent
   and target. Statuses must be equal, the predicted holder must be the aligned IRI of one of the
   gold holders, and the predicted target the aligned IRI of the gold target or, when the gold
@@ -400,7 +401,9 @@ def _control_tuples(facts: ArticleFacts) -> list[tuple[str, str, str, str]]:
         if period.kind != "control":
             continue
         statuses = [s for s, by in (("started", period.started_by), ("ended", period.ended_by)) if by]
-        for status in statuses or ["held"]:
+        if not statuses or period.stated is not None:
+            statuses.append("held")
+        for status in statuses:
             tuples.append((period.holder, period.facility, status, period.id))
     for event in facts.events:
         if event.type == "Seizure" and event.status == "denied":
@@ -951,6 +954,7 @@ def facts_from_json(data: dict[str, Any]) -> ArticleFacts:
                 ended_by=c.get("ended_by"),
                 kind=c.get("kind", "control"),
                 evidence=_span(c["evidence"]) if c.get("evidence") else None,
+                stated=_span(c["stated"]) if c.get("stated") else None,
             )
             for c in data.get("control", [])
         ]

@@ -262,7 +262,9 @@ class ControlPeriod:
     """Who held (``kind="control"``) or was present at (``"presence"``) a facility or area, and when.
 
     A period the article states without an opening or closing event ("the neighbourhoods under
-    government control") has ``started_by`` and ``ended_by`` both ``None``.
+    government control") has ``started_by`` and ``ended_by`` both ``None``. ``stated`` is the article's
+    own statement that the holder held it ("الذي ظل تحت سيطرته منذ 2017", "which it has held since
+    March"), kept also when an event of the article opens or closes the same period.
     """
 
     id: str
@@ -274,6 +276,7 @@ class ControlPeriod:
     ended_by: str | None = None
     kind: Literal["control", "presence"] = "control"
     evidence: Span | None = None
+    stated: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -288,6 +291,8 @@ class ControlPeriod:
         }
         if self.evidence is not None:
             d["evidence"] = self.evidence.to_json()
+        if self.stated is not None:
+            d["stated"] = self.stated.to_json()
         return d
 
 

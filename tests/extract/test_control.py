@@ -86,9 +86,9 @@ def test_a_receiver_in_favour_of_whom_a_force_withdrew(extract: Callable[..., Ar
     facts = extract("أخلت قوات النظام مواقعها في بلدة الصنمين، بالإضافة إلى حاجز الفرن، لصالح اللواء الثامن.")
     assert control_tuples(facts) == {
         ("قوات النظام", "حاجز الفرن", "ended"),
-        ("قوات النظام", "بلدة الصنمين", "ended"),
+        ("قوات النظام", "الصنمين", "ended"),
         ("اللواء الثامن", "حاجز الفرن", "started"),
-        ("اللواء الثامن", "بلدة الصنمين", "started"),
+        ("اللواء الثامن", "الصنمين", "started"),
     }
 
 
@@ -114,7 +114,7 @@ def test_positions_that_are_facilities_of_their_own_leave_the_town_a_place(
     extract: Callable[..., ArticleFacts],
 ) -> None:
     facts = extract("أخلت قوات النظام نقاطها في بلدة الصنمين، بالإضافة إلى حاجز الفرن، لصالح اللواء الثامن.")
-    assert all(t != "بلدة الصنمين" for _h, t, _s in control_tuples(facts))
+    assert all(t != "الصنمين" for _h, t, _s in control_tuples(facts))
 
 
 def _lexicon_and_entities() -> tuple[Lexicon, dict[str, Entity]]:
@@ -326,3 +326,23 @@ def test_a_held_marker_with_a_pronoun_and_no_actor_told_before_holds_nothing(
 ) -> None:
     facts = extract("ويبقى ميناء الحديدة تحت سيطرتهم منذ سنوات.")
     assert control_tuples(facts) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "town"),
+    [
+        (
+            "طردت «قوات الفجر» عناصر «مجموعة الصقور» من مبنى المخفر في بلدة المزيريب.",
+            "مبنى المخفر",
+            "المزيريب",
+        ),
+        ("طرد «لواء الحق» مسلحي «كتيبة النور» من مبنى البلدية في مدينة نوى.", "مبنى البلدية", "نوى"),
+    ],
+)
+def test_an_expulsion_from_a_site_changes_control_of_the_site_not_of_its_town(
+    extract: Callable[..., ArticleFacts], text: str, site: str, town: str
+) -> None:
+    tuples = control_tuples(extract(text))
+    assert town not in {t for _h, t, _s in tuples}, tuples
+    assert {t for _h, t, _s in tuples} == {site}, tuples
+    assert {s for _h, _t, s in tuples} == {"started", "ended"}

@@ -81,7 +81,7 @@ def test_a_finite_verb_after_a_failed_attempt_keeps_its_own_status(
     facts = extract("فشلت قوات الدعم السريع في اقتحام مدينة الأبيض وانسحبت من بلدة أم روابة.")
     assert _statuses(facts, "Seizure") == ["negated"]
     assert _statuses(facts, "Withdrawal") == ["asserted"]
-    assert control_tuples(facts) == {("قوات الدعم السريع", "بلدة أم روابة", "ended")}
+    assert control_tuples(facts) == {("قوات الدعم السريع", "أم روابة", "ended")}
 
 
 @pytest.mark.parametrize(
@@ -97,13 +97,13 @@ def test_a_finite_verb_after_a_failed_attempt_keeps_its_own_status(
             "سيطر الجيش السوداني على مدينة سنجة، عاصمة ولاية سنار، بعد انسحاب قوات الدعم السريع منها.",
             "القوات المسلحة السودانية",
             "قوات الدعم السريع",
-            "مدينة سنجة",
+            "سنجة",
         ),
         (
             "سيطر الجيش السوري على مدينة خان شيخون في محافظة إدلب بعد انسحاب هيئة تحرير الشام منها.",
             "قوات النظام",
             "هيئة تحرير الشام",
-            "مدينة خان شيخون",
+            "خان شيخون",
         ),
         (
             "دخلت قوات الجيش الوطني الليبي مدينة سرت في منطقة الهلال النفطي بعد انسحاب قوات حكومة الوفاق منها.",

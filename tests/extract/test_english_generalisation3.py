@@ -252,13 +252,13 @@ def test_both_sides_is_no_pair_of_places(extract: Callable[..., ArticleFacts]) -
         (
             "Government forces advanced on the town of Kafr Nabl, which HTS had controlled for years.",
             "Hayat Tahrir al-Sham",
-            "town of Kafr Nabl",
+            "Kafr Nabl",
         ),
         (
             "Iraqi army units have not yet taken over the Rabia border crossing from the Peshmerga, which "
             "still controls the post.",
             "Peshmerga",
-            "border crossing",
+            "Rabia border crossing",
         ),
     ],
 )
@@ -266,7 +266,7 @@ def test_a_relative_clause_with_a_perfect_of_holding_tells_held_control(
     extract: Callable[..., ArticleFacts], text: str, holder: str, target: str
 ) -> None:
     facts = extract(text, EN, "en")
-    assert _control(facts) == {(holder, target, "held")}
+    assert _control_written(facts) == {(holder, target, "held")}
 
 
 def test_a_held_relative_does_not_become_the_subject_of_what_follows(
@@ -285,8 +285,8 @@ def test_a_held_relative_does_not_become_the_subject_of_what_follows(
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("Government troops pushed into the town of Saraqeb on Monday.", "town of Saraqeb"),
-        ("Houthi fighters advanced into the Harib district on Sunday.", "Harib district"),
+        ("Government troops pushed into the town of Saraqeb on Monday.", "Saraqeb"),
+        ("Houthi fighters advanced into the Harib district on Sunday.", "Harib"),
         ("Rapid Support Forces fighters rolled into the town of Bara on Friday.", "Bara"),
     ],
 )
@@ -295,7 +295,7 @@ def test_moving_into_a_place_is_a_seizure(
 ) -> None:
     facts = extract(text, EN, "en")
     (ev,) = _events(facts, "Seizure")
-    assert _labels(facts, ev.roles["target"]) == [target]
+    assert _written(facts, ev.roles["target"]) == [target]
     assert ev.status == "asserted"
 
 
@@ -510,7 +510,7 @@ def test_an_arrangement_is_an_agreement_and_overseen_by_names_its_mediator(
             "Wednesday night.",
             "Al-Jubah district hospital",
         ),
-        ("Government forces lifted the siege of the town of Harasta.", "town of Harasta"),
+        ("Government forces lifted the siege of the town of Harasta.", "Harasta"),
         ("Rapid Support Forces fighters broke their blockade of the Zamzam camp on Sunday.", "Zamzam camp"),
     ],
 )
@@ -519,7 +519,7 @@ def test_a_lift_verb_before_a_siege_noun_ends_the_siege(
 ) -> None:
     facts = extract(text, EN, "en")
     (ev,) = _events(facts, "SiegeLifting")
-    assert besieged in _labels(facts, ev.roles["besieged"])
+    assert besieged in _written(facts, ev.roles["besieged"])
     assert ev.status == "asserted"
     assert _events(facts, "Siege") == []
     assert _control(facts) == set()
@@ -559,3 +559,31 @@ def test_a_source_located_in_a_place_is_nobody(extract: Callable[..., ArticleFac
 
 def _control(facts: ArticleFacts) -> set[tuple[str, str, str]]:
     return control_tuples(facts, english=True)
+
+
+def _written(facts: ArticleFacts, iris: list[str]) -> list[str]:
+    """The proper name each entity is written with in the text ("town of Saraqeb" and a known
+    "Saraqeb" both give "Saraqeb"), so a test does not depend on whether the gazetteer knows it."""
+    first = {e.id: e.mentions[0].text if e.mentions else e.label for e in facts.entities}
+    heads = ("town of ", "village of ", "city of ")
+    out = []
+    for i in iris:
+        text = first[i]
+        for head in heads:
+            text = text.removeprefix(head)
+        out.append(text.removesuffix(" district"))
+    return out
+
+
+def _control_written(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+    """Control tuples with the holder's English label and the target as written (see ``_written``)."""
+    names = {e.id: e.label_en or e.label for e in facts.entities}
+    return {
+        (
+            names[p.holder],
+            _written(facts, [p.facility])[0],
+            "started" if p.started_by else "ended" if p.ended_by else "held",
+        )
+        for p in facts.control
+        if p.kind == "control"
+    }

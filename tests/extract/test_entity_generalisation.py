@@ -121,7 +121,10 @@ def test_the_sultanate_of_oman_is_not_amman(extract: Extract, text: str, mention
     language = "en" if text.isascii() else "ar"
     ents = _by_mention(extract(text, language=language))
     assert mention in ents, sorted(ents)
-    assert ents[mention].id.endswith("/oman")
+    # the mediating sultanate acts as the state (an Actor of its own, test_arabic_entities_r4.py); as a
+    # place it is the gazetteer's Oman
+    oman = ents[mention]
+    assert oman.id.endswith("/oman") or (oman.type == "Actor" and oman.label == mention)
     assert not [e for e in ents.values() if e.id.endswith("/amman")]
 
 

@@ -116,10 +116,11 @@ def derive_control(
         elif ev.type == "Expulsion":
             # طرد X Y من T: the expelled armed actor's control of T ends, the expeller's starts
             expelled = _actors(ev, "patient", entities)
-            areas = [
-                t
-                for t in (*ev.roles.get("target", []), *ev.roles.get("place", []))
-                if t in entities and entities[t].type != "Actor"
+            # the site they were expelled from; the place it lies in only when no site is named
+            # ("طردت X عناصر Y من مبنى المخفر في بلدة Z": the building, not the town)
+            sites = [t for t in ev.roles.get("target", []) if t in entities and entities[t].type != "Actor"]
+            areas = sites or [
+                t for t in ev.roles.get("place", []) if t in entities and entities[t].type != "Actor"
             ]
             if expelled:
                 for t in areas:
@@ -149,33 +150,39 @@ def derive_control(
                             p.start = When(None, published, None)
                             p.end = When(published, None, None)
 
+    def state_holding(holder: str, facility: str, evidence: Span | None) -> None:
+        """A holding the article states ("تحت سيطرة X", "لا تزال X تسيطر", "الذي ظل تحت سيطرته"): a
+        period of its own, or the statement of the period an event of the article opened or closed."""
+        same = [p for p in periods if p.holder == holder and p.facility == facility and p.kind == "control"]
+        if same:
+            for p in same:
+                if p.stated is None:
+                    p.stated = evidence
+            return
+        p = new(holder, facility, evidence=evidence)
+        p.stated = evidence
+        p.start = When(None, published, None)
+        p.end = When(published, None, None)
+
     for ev in still_held:
         for a in _actors(ev, "agent", entities):
             for t in ev.roles.get("target", []):
                 if t not in entities or entities[t].type == "Actor":
                     continue
                 for f in _expand(entities[t]):
-                    if not any(p.holder == a and p.facility == f for p in periods):
-                        p = new(a, f, evidence=ev.evidence)
-                        p.start = When(None, published, None)
-                        p.end = When(published, None, None)
+                    state_holding(a, f, ev.evidence)
     for s in sentences:
         for ph in _all(s.phrases):
             holder = ph.holder.iri if ph.holder is not None else None
-            if holder and ph.iri and not any(p.holder == holder and p.facility == ph.iri for p in periods):
-                p = new(holder, ph.iri, evidence=span_of(ph))
-                p.start = When(None, published, None)
-                p.end = When(published, None, None)
+            if holder and ph.iri:
+                state_holding(holder, ph.iri, span_of(ph))
             at = ph.presence.iri if ph.presence is not None else None
             if at and ph.iri and not any(p.holder == ph.iri and p.facility == at for p in periods):
                 p = new(ph.iri, at, presence=True, evidence=span_of(ph))
                 p.start = When(None, published, None)
                 p.end = When(published, None, None)
     for holder, facility, evidence in _pronoun_held(toks, sentences, events, entities, span_of, lex):
-        if not any(p.holder == holder and p.facility == facility for p in periods):
-            p = new(holder, facility, evidence=evidence)
-            p.start = When(None, published, None)
-            p.end = When(published, None, None)
+        state_holding(holder, facility, evidence)
     return periods
 
 
@@ -225,6 +232,8 @@ def _pronoun_held(
     longest = max(len(k) for k in markers)
     negations = lex.words.get("negations", frozenset())
     still = lex.words.get("continuation_markers", frozenset())
+    relatives = lex.words.get("held_relatives", frozenset())
+    copulas = lex.words.get("held_copulas", frozenset()) | still
     told = sorted(
         (e.evidence.start, a) for e in events if e.evidence is not None for a in _actors(e, "agent", entities)
     )
@@ -234,9 +243,7 @@ def _pronoun_held(
         for k in range(s.start, s.stop):
             if k not in by_end:
                 continue
-            j = k
-            while j < s.stop and toks[j].is_quote:
-                j += 1
+            j, relative = _bridge(toks, k, s.stop, relatives, copulas)
             size = next(
                 (
                     n
@@ -246,6 +253,14 @@ def _pronoun_held(
                 None,
             )
             held = by_end[k]
+            if (
+                relative == "الذي"
+                and toks[held.start].key.endswith("ه")
+                and toks[held.start - 1].key in ("في", "ب")
+            ):
+                # "مبنى البريد في مدينة الزاوية، الذي ظل تحت سيطرتها": الذي does not agree with a feminine
+                # head (ة): the site is the one the place phrase after في locates
+                held = by_end.get(held.start - 1, held)
             if size is None or entities[held.iri or ""].type == "Actor":
                 continue
             if any(
@@ -258,6 +273,25 @@ def _pronoun_held(
             if before and held.iri:
                 out.append((before[-1], held.iri, span_of(held)))
     return out
+
+
+def _bridge(
+    toks: Sequence[Token], k: int, stop: int, relatives: frozenset[str], copulas: frozenset[str]
+) -> tuple[int, str | None]:
+    """Where a held marker after the site ending at ``k`` would start, and the relative pronoun passed:
+    past closing quotes and, when one follows, a relative clause with its copula ("، الذي ظل", "التي
+    كانت قد بقيت", "التي لا تزال"); right after the quotes, with no pronoun, when there is none."""
+    j = k
+    while j < stop and toks[j].is_quote:
+        j += 1
+    r = j + 1 if j < stop and toks[j].text in ("،", ",") else j
+    if r >= stop or toks[r].key not in relatives:
+        return j, None
+    relative = toks[r].key
+    r += 1
+    while r < stop and (toks[r].key in copulas or toks[r].key in ("قد", "لا", "ما")):
+        r += 1
+    return r, relative
 
 
 def _actors(ev: Event, role: str, entities: dict[str, Entity]) -> list[str]:

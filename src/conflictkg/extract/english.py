@@ -47,6 +47,9 @@ _BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _APOSTROPHES = frozenset({"'", "’"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _GLUE = _APOSTROPHES | _HYPHENS
+#: gazetteer places that name a state when they act ("Qatar mediated", "talks with Baghdad")
+_STATE_PLACES = frozenset({"Country", "City"})
+_SPEECH_TYPES = frozenset({"Statement", "Announcement", "Denial"})
 
 
 class Lemmas:
@@ -106,6 +109,8 @@ class EnglishData:
     numbers: Mapping[str, int] = field(default_factory=dict)
     #: word -> lemma (spaCy's lookup lemmatizer)
     lemma: Callable[[str], str] = str
+    #: head -> other heads a definite description with it may refer back to ("the military": troops)
+    head_synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: (modifier, head) -> (entity type, subtype) where the modifier changes the head's kind
     #: ("military camp" is a base, "refugee camp" a place)
     compound_heads: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
@@ -183,6 +188,7 @@ def load_english(lookup: Callable[[str], str]) -> EnglishData:
         sequence_ends={group: _by_last(seqs) for group, seqs in sequences.items()},
         numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
         fallbacks=dict(data.get("fallbacks", {})),
+        head_synonyms={k: frozenset(v) for k, v in data.get("head_synonyms", {}).items()},
         compound_heads={
             (pair.split()[0], pair.split()[-1]): (kind[0], kind[1])
             for pair, kind in data.get("compound_heads", {}).items()
@@ -217,6 +223,12 @@ class EnglishChunker:
     memory: list[_Named] = field(default_factory=list)
     #: gazetteer places told so far, for "the city", "the town"
     places: list[Phrase] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        #: two-word plan markers ("plans to", "intends to") that end a name before them
+        self._plan_pairs = frozenset(
+            (seq[0], seq[1]) for seq in self.data.sequences.get("plan_markers", ()) if len(seq) == 2
+        )
 
     def _capital(self, toks: Sequence[Token], i: int, first: int) -> bool:
         return i != first and toks[i].text[:1].isupper()
@@ -278,6 +290,16 @@ class EnglishChunker:
         if lemma != key and verb_form(key, lemma) == "past":
             return True
         nxt = toks[j + 1].key if j + 1 < stop else ""
+        if key.endswith("ing") and nxt in self.data.words["object_pronouns"]:
+            return True  # "the troops guarding it": a verb with its object, no word of the name
+        if (
+            lemma != key
+            and verb_form(key, lemma) == "verb"
+            and any(f.pos == "verb" for _, f in self.data.triggers.get(lemma, ()))
+            and j + 1 < stop
+            and (toks[j + 1].text[:1].isupper() or nxt in self.data.words["determiners"])
+        ):
+            return True  # a headline's present tense: "Hamza Division quits Suluk grain centre"
         return key.endswith("ing") and nxt in self.data.words["determiners"]
 
     def _run(self, toks: Sequence[Token], i: int, stop: int, first: int) -> int:
@@ -286,14 +308,35 @@ class EnglishChunker:
         while j < stop:
             if j > i and toks[j - 1].text not in _HYPHENS and self._verb_like(toks, j, stop):
                 break  # "PMF units imposed fees", "lorries crossing the bridge": a verb ends the name
-            if j > i and toks[j].key in self.data.words["allegiance_links"]:
+            if (
+                j > i
+                and toks[j].key in self.data.words["allegiance_links"]
+                and toks[j - 1].text not in _HYPHENS
+            ):
                 break  # "gunmen loyal to X": the adjective links the head to its patron
+            if j > i and toks[j - 1].key in self.data.heads and self._naming_at(toks, j, stop):
+                break  # "a group calling itself X": the name follows
+            if (
+                j > i
+                and j + 1 < stop
+                and not toks[j].text[:1].isupper()
+                and (toks[j].key, toks[j + 1].key) in self._plan_pairs
+            ):
+                break  # "the Government of National Unity plans to hand": a plan, no word of the name
+            if (
+                j > i
+                and toks[j - 1].key in self.data.words.get("route_heads", ())
+                and self._route_link(toks, j, stop)
+            ):
+                break  # "the road leading to X": where the road leads is no word of its name
             if self._nominal(toks, j, first):
                 j += 1
             elif toks[j].text in _HYPHENS and j > i and j + 1 < stop and self._nominal(toks, j + 1, first):
                 j += 1  # "Bosra al-Harir", "Al-Nour"
             elif toks[j].text in _APOSTROPHES and j > i and j + 1 < stop:
                 nxt = j + 2 if toks[j + 1].key == "s" else j + 1
+                if self._outer_part_at(toks, nxt, stop):
+                    break  # "the town's outskirts": an area of the town, read by _outer_parts
                 if nxt < stop and self._nominal(toks, nxt, first):
                     j = nxt
                 else:
@@ -305,6 +348,7 @@ class EnglishChunker:
     def chunk(self, toks: Sequence[Token], start: int, stop: int) -> list[Phrase]:
         """The phrases of one sentence, in text order; call in text order (it keeps a memory)."""
         out: list[Phrase] = []
+        listing: set[int] = set()  # facilities after a determiner, and the bare items listed after them
         i = start
         while i < stop:
             if toks[i].text == ",":
@@ -312,6 +356,13 @@ class EnglishChunker:
                 if named is not None:
                     out.append(named)  # "Tal Malah, a hilltop village north of Hama": a village
                     self.memory.append(_Named(named, next(iter(named.heads)), frozenset(named.label_keys)))
+            self_named = self._self_named(toks, i, start, stop)
+            if self_named is not None:
+                if out and out[-1].end == i and out[-1].type == self_named.type and out[-1].iri is None:
+                    out.pop()  # "a tribal group calling itself X": the group is X, no entity of its own
+                out.append(self_named)  # "a tribal group calling itself the Hawks of X": the name
+                i = self_named.end
+                continue
             pair = self._pair_anaphor(toks, i, start, stop)
             if pair:
                 out.extend(pair)  # "abandoned both sites": the two sites named before
@@ -345,9 +396,29 @@ class EnglishChunker:
                     and out[-1].end == i - 1
                     and (toks[i - 1].text == "," or toks[i - 1].key in self.data.words["coordinators"])
                 )
-                found = self._phrases(
-                    toks, i, a, b, stop, start, definite=det, indefinite=indef, possessed=possessed
+                # "seized its police station, hospital and central market": a bare head after a
+                # described facility of a list is one more facility of it
+                listed = (
+                    bool(out)
+                    and not (det or indef)
+                    and id(out[-1]) in listing
+                    and out[-1].end == i - 1
+                    and (toks[i - 1].text == "," or toks[i - 1].key in self.data.words["coordinators"])
                 )
+                found = self._phrases(
+                    toks,
+                    i,
+                    a,
+                    b,
+                    stop,
+                    start,
+                    definite=det,
+                    indefinite=indef,
+                    possessed=possessed,
+                    listed=listed,
+                )
+                if det or listed:
+                    listing.update(id(p) for p in found if p.type == "Facility" and p.iri is None)
                 found = self._counted(toks, i, found)
             for p in found:
                 named = self._apposed_to(toks, p, out, stop)
@@ -361,7 +432,253 @@ class EnglishChunker:
                 elif p.known and p.type == "Place" and not p.inner:
                     self.places.append(p)
             i = max([b, *(p.end for p in found)])
+        out = self._unknown_places(toks, out, start, stop)
+        out = self._outer_parts(toks, out, stop)
+        self._acting(toks, out, start, stop)
         self._possessor_places(toks, out, stop)
+        return out
+
+    def _unknown_places(
+        self, toks: Sequence[Token], out: list[Phrase], start: int, stop: int
+    ) -> list[Phrase]:
+        """A capitalised name no table knows right after a locative preposition ("in Babanusa", "at
+        Dafniya", "near Tal Abyad"), not followed by a head noun or another name, is a place: news puts
+        towns there. Months and other capitalised words that follow "in" are listed in ``english.json``."""
+        words = self.data.words
+        taken = {k for p in out for k in range(min(p.start, p.mention[0]), max(p.end, p.mention[1]))}
+        found: list[Phrase] = []
+        k = start + 1
+        while k < stop:
+            if toks[k - 1].key not in words.get("locative_prepositions", ()) or k in taken:
+                k += 1
+                continue
+            j = k
+            while j < stop and (
+                (toks[j].text[:1].isupper() and toks[j].key.isalpha())
+                or (toks[j].text in _HYPHENS and j > k and j + 1 < stop and toks[j + 1].text[:1].isupper())
+                or (
+                    toks[j].key in ("al", "el", "ez", "as", "ash", "ar")
+                    and j + 1 < stop
+                    and toks[j + 1].text in _HYPHENS
+                )
+            ):
+                j += 1
+            if (
+                j == k
+                or j - k > 4
+                or any(t in taken for t in range(k, j))
+                or any(
+                    toks[t].key in self.data.heads
+                    or toks[t].key in words["stopwords"]
+                    or toks[t].key in words.get("not_places", ())
+                    for t in range(k, j)
+                )
+                or (j < stop and (toks[j].key in self.data.heads or toks[j].text in _APOSTROPHES))
+            ):
+                k = max(j, k + 1)
+                continue
+            name = [t.text for t in toks[k:j] if not t.is_punct or t.text in _GLUE]
+            found.append(
+                Phrase(
+                    k,
+                    j,
+                    "Place",
+                    "Town",
+                    (k, j),
+                    label=_join(name),
+                    label_keys=tuple(t.key for t in toks[k:j] if t.key and not t.is_punct),
+                    located=True,
+                )
+            )
+            k = j
+        if not found:
+            return out
+        return sorted([*out, *found], key=lambda p: p.start)
+
+    def _acting(self, toks: Sequence[Token], out: list[Phrase], start: int, stop: int) -> None:
+        """Places and offices that act are actors: a country or capital for its state ("Qatar
+        mediated", "talks with Baghdad", "under the auspices of Qatar"), and an office that speaks or
+        receives a handover ("the UN envoy's office said", "handed the checkpoint to the Tripoli
+        Security Directorate"), as the Arabic reading does. Right to left, so "Turkey and Russia
+        agreed" makes both act."""
+        words = self.data.words
+        for n in range(len(out) - 1, -1, -1):
+            p = out[n]
+            a = p.start
+            while a - 1 >= start and toks[a - 1].key in words["determiners"]:
+                a -= 1
+            if (
+                p.known
+                and p.type == "Place"
+                and not p.inner
+                and p.mention == (p.start, p.end)
+                and p.candidates[0].entry.subtype in _STATE_PLACES
+                and (
+                    self._party_position(toks, a, start)
+                    or (self._subject_position(toks, a, start) and self._acts(toks, p.end, stop))
+                    or self._joined_to_actor(toks, p, out[n + 1 :], stop)
+                )
+            ):
+                _as_state(p)
+            elif (
+                p.type == "Facility"
+                and not p.known
+                and p.antecedent is None
+                and p.heads & words.get("acting_offices", frozenset())
+                and (
+                    (self._subject_position(toks, a, start) and self._acts(toks, p.end, stop, speech=True))
+                    or (toks[a - 1].key == "to" and a - 1 >= start and self._handover_before(toks, a, start))
+                )
+            ):
+                p.type, p.subtype, p.located, p.loc_at = "Actor", "Institution", False, None
+        for n in range(1, len(out)):
+            p, prev = out[n], out[n - 1]
+            between = [toks[k].key for k in range(prev.end, p.start)]
+            if (
+                p.known
+                and p.type == "Place"
+                and not p.inner
+                and p.candidates[0].entry.subtype in _STATE_PLACES
+                and prev.type == "Actor"
+                and prev.subtype == "StateBody"
+                and between[:1] == ["and"]
+                and all(w in words["determiners"] for w in between[1:])
+            ):
+                _as_state(p)  # "under the auspices of Saudi Arabia and the United States": both
+
+    def _joined_to_actor(self, toks: Sequence[Token], p: Phrase, after: Sequence[Phrase], stop: int) -> bool:
+        """ "Turkey and the SDF agreed": a place joined by "and" to an actor that acts with it."""
+        k = p.end
+        if k >= stop or toks[k].key != "and":
+            return False
+        k += 1
+        while k < stop and toks[k].key in self.data.words["determiners"]:
+            k += 1
+        nxt = next((q for q in after if q.start == k), None)
+        return nxt is not None and nxt.type == "Actor" and self._acts(toks, nxt.end, stop)
+
+    def _subject_position(self, toks: Sequence[Token], a: int, start: int) -> bool:
+        """Whether a phrase starting at ``a`` may be a subject: no preposition right before it."""
+        if a <= start:
+            return True
+        before = toks[a - 1]
+        if before.key == "s" and a - 2 >= start and toks[a - 2].text in _APOSTROPHES:
+            return True  # "the ministry's media office said"
+        return before.is_punct or before.key in ("and", "but", "while", "as", "after", "before", "when")
+
+    def _acts(self, toks: Sequence[Token], end: int, stop: int, *, speech: bool = False) -> bool:
+        """Whether an event verb (with ``speech``, a speech verb) follows a phrase ending at ``end``,
+        after auxiliaries and negations: "Qatar mediated", "elders intervened", "police reopened it",
+        "Baghdad has not said"."""
+        words = self.data.words
+        days = words.get("day_words", frozenset())
+        k = end
+        while k < stop:
+            if (
+                toks[k].key in words["auxiliaries"]
+                or toks[k].key in words["negations"]
+                or toks[k].key in days
+            ):
+                k += 1
+            elif toks[k].key in words["time_prepositions"] and k + 1 < stop and toks[k + 1].key in days:
+                k += 2  # "the army on Tuesday rejected"
+            else:
+                break
+        if k >= stop or not toks[k].text.islower() or not toks[k].key.isalpha():
+            return False
+        lemma = self.data.lemma(toks[k].key)
+        if verb_form(toks[k].key, lemma) == "ing":
+            return False
+        for rest, form in self.data.triggers.get(lemma, ()):
+            if form.pos != "verb" or (speech and form.event_type not in _SPEECH_TYPES):
+                continue
+            if all(k + 1 + m < stop and toks[k + 1 + m].key == w for m, w in enumerate(rest)):
+                return True
+        return False
+
+    def _party_position(self, toks: Sequence[Token], a: int, start: int) -> bool:
+        """Whether the phrase at ``a`` is a party, mediator or receiver by its preposition: "talks
+        with X", "a deal between X and ...", "under the auspices of X", "mediation by X",
+        "brokered by X", "handed the post to X"."""
+        if a - 1 < start:
+            return False
+        prep = toks[a - 1].key
+        before = toks[a - 2].key if a - 2 >= start else ""
+        words = self.data.words
+        if self.data.lemma(prep) in words.get("coercion_verbs", ()):
+            return True  # "forced the army to withdraw": the army is made to leave
+        if prep in ("with", "between"):
+            for k in range(a - 2, max(start, a - 8) - 1, -1):
+                forms = self.data.triggers.get(self.data.lemma(toks[k].key), ())
+                if any(f.event_type in ("Negotiation", "Agreement") for _, f in forms):
+                    return True
+            return False
+        if prep == "of":
+            return before in words.get("mediation_nouns", frozenset())
+        if prep == "by":
+            return before in words["backing_participles"] or before in words.get(
+                "mediation_nouns", frozenset()
+            )
+        if prep == "to":
+            return before != "according" and self._handover_before(toks, a, start)
+        return False
+
+    def _handover_before(self, toks: Sequence[Token], a: int, start: int) -> bool:
+        """Whether a handover verb stands earlier in the sentence ("handed it back to X")."""
+        return any(
+            f.event_type == "Handover" and f.pos == "verb"
+            for k in range(start, a)
+            for _, f in self.data.triggers.get(self.data.lemma(toks[k].key), ())
+        )
+
+    def _outer_part_at(self, toks: Sequence[Token], k: int, stop: int) -> bool:
+        """Whether an edge noun ("outskirts", "western approaches") starts at ``k``."""
+        parts = self.data.words.get("outer_parts", frozenset())
+        while k < stop and toks[k].key in self.data.words["locators"] and toks[k].key not in parts:
+            k += 1
+        return k < stop and toks[k].key in parts
+
+    def _outer_parts(self, toks: Sequence[Token], out: list[Phrase], stop: int) -> list[Phrase]:
+        """ "the town's outskirts", "the dam's western approaches", "Raqqa's southern edges": the edge of
+        a place or facility told with a possessive is an area of its own (one can withdraw from it
+        while the place itself stays held); the owner named before the possessive is part of it."""
+        parts = self.data.words.get("outer_parts", frozenset())
+        directions = self.data.words["locators"]
+        for n, p in enumerate(out):
+            k = p.end
+            if p.type == "Actor" or k + 1 >= stop:
+                continue
+            if toks[k].key not in self.data.words["possessive"] and toks[k].text not in _APOSTROPHES:
+                continue
+            k += 1
+            if k < stop and toks[k].key == "s":
+                k += 1
+            e = k
+            while e < stop and toks[e].key in directions and toks[e].key not in parts:
+                e += 1  # "western approaches"
+            if e >= stop or toks[e].key not in parts:
+                continue
+            owner = p.antecedent or p
+            a, b = owner.mention
+            owner_words = [t.text for t in toks[a:b] if not t.is_punct or t.text in _GLUE]
+            if owner.known and owner.candidates:
+                owner_words = (owner.candidates[0].entry.pref_label.get("en") or _join(owner_words)).split()
+            part_words = [t.text for t in toks[k : e + 1]]
+            area = Phrase(
+                p.start,
+                e + 1,
+                "Place",
+                "Area",
+                (p.mention[0], e + 1),
+                label=_join([*part_words, "of", *owner_words]),
+                label_keys=tuple(w.lower() for w in [*part_words, "of", *owner_words]),
+                heads=frozenset({toks[e].key}),
+                located=True,
+            )
+            if p.antecedent is not None:
+                return [*out[:n], area, *out[n + 1 :]]  # "the town": only a way to say where
+            p.inner = True  # "Raqqa's outskirts": the city is part of the area's name
+            return [*out[: n + 1], area, *out[n + 1 :]]
         return out
 
     def _possessor_places(self, toks: Sequence[Token], out: list[Phrase], stop: int) -> None:
@@ -393,6 +710,7 @@ class EnglishChunker:
         definite: bool,
         indefinite: bool,
         possessed: bool = False,
+        listed: bool = False,
     ) -> list[Phrase]:
         heads = [k for k in range(a, b) if toks[k].key in self.data.heads]
         known: list[Phrase] = []
@@ -415,6 +733,20 @@ class EnglishChunker:
             k = m.end
         last_head = heads[-1] if heads else None
         for q in known:
+            if (
+                q.type == "Actor"
+                and q.end + 1 < b
+                and toks[q.end].text in _HYPHENS
+                and (
+                    (
+                        toks[q.end + 1].key in self.data.words["backing_participles"]
+                        and (last_head is None or self.data.heads[toks[last_head].key][0] != "Actor")
+                    )
+                    # "Hezbollah-aligned militiamen": a unit of its own, named with its patron
+                    or (toks[q.end + 1].key in self.data.words["allegiance_links"] and last_head is not None)
+                )
+            ):
+                q.inner = True  # "UN-sponsored talks", "Turkish-backed factions": an adjective, no entity
             if (
                 q.type == "Place"
                 and q.end < b
@@ -443,7 +775,7 @@ class EnglishChunker:
             p = same_before[0]
             p.end, p.mention = end, (p.start, end)
             return [q for q in known if q.end <= p.end]
-        actor_before = [p for p in known if p.type == "Actor" and p.end <= last_head]
+        actor_before = [p for p in known if p.type == "Actor" and p.end <= last_head and not p.inner]
         loyal = end + 1 < stop and toks[end].key in self.data.words["allegiance_links"]
         if entity_type == "Actor" and collapse and actor_before and not loyal:
             # "Rapid Support Forces fighters", "RSF field commanders": the known actor itself
@@ -564,8 +896,10 @@ class EnglishChunker:
             located=entity_type != "Actor",
             owner=owner,
         )
-        if head_key in self.data.words["source_heads"] and not any(
-            self._capital(toks, t, first) for t in range(a, end)
+        if (
+            head_key in self.data.words["source_heads"]
+            and not any(self._capital(toks, t, first) for t in range(a, end))
+            and not self._party_position(toks, i, first)
         ):
             return [q for q in known if q.end <= a]  # "Local officials said": a source, no actor of the story
         before = a - 1
@@ -580,8 +914,9 @@ class EnglishChunker:
             and self.data.lemma(toks[end].key) in self.data.words.get("speech_lemmas", ())
         ):
             return []  # "a local monitoring group told Reuters": an unnamed source, no actor of the story
-        if not named and entity_type != "Actor" and self.data.lemma(head_key) != head_key:
-            around = self._around_places(toks, p, last_head, stop)
+        route = entity_type == "Facility" and head_key in self.data.words.get("route_heads", ())
+        if not named and entity_type != "Actor" and (self.data.lemma(head_key) != head_key or route):
+            around = self._around_places(toks, p, last_head, stop, first, route=route)
             if around:
                 return [*[q for q in known if q.end <= a], *around]
         if not named and definite and entity_type == "Place" and keys == (head_key,):
@@ -613,7 +948,11 @@ class EnglishChunker:
                 p.label_keys = ()
                 p.antecedent = antecedent  # resolved before this phrase: it carries the IRI
                 return [*[q for q in known if q.end <= a], p, *after]
-            described = len(keys) >= 2 and (entity_type == "Facility" or not indefinite)
+            described = len(keys) >= 2 and (
+                entity_type == "Facility"
+                or not indefinite
+                or self._party_position(toks, i, first)  # "handed it to a joint force from Zuwara"
+            )
             if described and head_key in self.data.words["source_heads"]:
                 described = False  # "local officials said": a source, no actor of the story
             if (
@@ -622,6 +961,30 @@ class EnglishChunker:
                 and keys == (head_key,)
             ):
                 p.owner_pronoun = described = True  # "their headquarters": the latest actor's own
+            if entity_type == "Facility" and listed and keys == (head_key,):
+                described = True  # "its police station, hospital and market": one more item
+            if (
+                entity_type == "Facility"
+                and a - 1 >= first
+                and toks[a - 1].key in self.data.numbers
+                and toks[a - 1].key not in self.data.words.get("pair_words", frozenset())
+                and self.data.lemma(head_key) != head_key
+            ):
+                described = True  # "set up two checkpoints": that many new facilities, one entity each
+            if (
+                not described
+                and entity_type == "Actor"
+                and head_key in self.data.words.get("institution_heads", frozenset())
+                and (
+                    self._party_position(toks, i, first)
+                    or (
+                        head_key not in self.data.words["source_heads"]
+                        and self._subject_position(toks, i, first)
+                        and self._acts(toks, end, stop)
+                    )
+                )
+            ):
+                described = True  # "after elders intervened", "handed it back to the municipality"
             if not described:
                 # "the town", "the army", "a group" with nothing told before: no name to mint; a head
                 # with its modifiers is ("tribal mediators", "a new checkpoint", "the town hall")
@@ -651,6 +1014,50 @@ class EnglishChunker:
         while k >= start and toks[k].key in ("still", "now", "also", "already", "reportedly"):
             k -= 1
         return k >= start and toks[k].key in self.data.words["auxiliaries"]
+
+    def _naming_at(self, toks: Sequence[Token], i: int, stop: int) -> int:
+        """Length of a naming phrase ("calling itself", "known as") at ``i``, else 0."""
+        for q in self.data.sequences.get("self_naming", ()):
+            if all(i + n < stop and toks[i + n].key == w for n, w in enumerate(q)):
+                return len(q)
+        return 0
+
+    def _self_named(self, toks: Sequence[Token], i: int, start: int, stop: int) -> Phrase | None:
+        """A name an unknown group gives itself ("a tribal group calling itself the Hawks of
+        al-Akidat", "a militia known as the Sons of the Valley"): a capitalised name right after a
+        naming phrase is an entity of the kind of the head noun before the naming phrase."""
+        if i - 1 < start or toks[i - 1].key not in self.data.heads:
+            return None
+        n = self._naming_at(toks, i, stop)
+        if not n:
+            return None
+        a = i + n
+        if a < stop and toks[a].key == "the":
+            a += 1
+        joiners = self.data.words.get("name_joiners", frozenset())
+        e = a
+        while e < stop and (
+            self._capital(toks, e, -1) or toks[e].key in joiners or (toks[e].text in _HYPHENS and e > a)
+        ):
+            e += 1
+        while e > a and not self._capital(toks, e - 1, -1):
+            e -= 1  # a name ends on a word of its own
+        if e == a or not self._capital(toks, a, -1):
+            return None
+        head_key = toks[i - 1].key
+        entity_type, subtype = self.data.heads[head_key]
+        name = [t.text for t in toks[a:e] if not t.is_punct or t.text in _GLUE]
+        return Phrase(
+            a,
+            e,
+            entity_type,
+            subtype,
+            (a, e),
+            label=_join(name),
+            label_keys=tuple(t.key for t in toks[a:e] if t.key and not t.is_punct),
+            heads=frozenset({head_key}),
+            located=entity_type != "Actor",
+        )
 
     def _named_by_apposition(
         self, toks: Sequence[Token], comma: int, before: Sequence[Phrase], start: int, stop: int
@@ -761,51 +1168,114 @@ class EnglishChunker:
         )
         return [*before, unit, *backers]
 
-    def _around_places(self, toks: Sequence[Token], p: Phrase, last_head: int, stop: int) -> list[Phrase]:
-        """ "the villages around Tal Tamr", "roads around Taiz", "residential areas of Khartoum and
-        Omdurman": a plural head without a name is named by the places after it, one entity per
-        place; the places are entities of their own."""
+    def _around_places(
+        self, toks: Sequence[Token], p: Phrase, last_head: int, stop: int, first: int, *, route: bool = False
+    ) -> list[Phrase]:
+        """ "the villages around Tal Tamr", "roads around Taiz", "checkpoints on the M4 highway",
+        "villages around the Tishrin dam": a plural head without a name is named by the places or
+        facilities after it, one entity per item; a road without a name by where it leads ("the road
+        leading to the Sharara oilfield", "the road to Tal Tamr"). The items are entities of their own."""
+        words = self.data.words
         j = last_head + 1
-        if j + 1 >= stop or toks[j].key not in self.data.words["area_links"]:
+        link = self._route_link(toks, j, stop) if route else 0
+        if not link and j < stop and toks[j].key in words["area_links"]:
+            link = 1
+        if not link or j + link >= stop:
             return []
-        k = j + 1 + (toks[j + 1].key in self.data.words["determiners"])
-        places: list[Phrase] = []
+        k = j + link
+        items: list[Phrase] = []
+        extra: list[Phrase] = []
         while k < stop:
-            m = self._match(toks, k, stop)
-            if m is None or m.entity_type != "Place":
+            det = toks[k].key in words["determiners"]
+            k2 = k + det
+            m = self._match(toks, k2, stop)
+            e = self._run(toks, k2, stop, first) if k2 < stop else k2
+            parse = route or toks[j].key in words.get("named_links", ())
+            if m is not None and m.entity_type in ("Place", "Facility") and (m.end >= e or not parse):
+                item = Phrase(
+                    k2,
+                    m.end,
+                    m.entity_type,
+                    m.candidates[0].entry.subtype,
+                    (k2, m.end),
+                    candidates=m.candidates,
+                )
+                named = [item]
+            elif not parse:
+                break  # "their headquarters in the town's main square": where it is, no name of it
+            else:
+                inner = (
+                    self._phrases(toks, k, k2, e, stop, first, definite=det, indefinite=False)
+                    if e > k2
+                    else []
+                )
+                outer = [q for q in inner if q.end == e and q.type in ("Place", "Facility") and not q.inner]
+                if not outer:
+                    break
+                item, named = outer[-1], inner
+                if (
+                    not item.known
+                    and item.antecedent is None
+                    and not any(self._capital(toks, t, first) for t in range(item.mention[0], item.end))
+                ):
+                    item.inner = (
+                        True  # "the only road to the district centre": a description, part of the name
+                    )
+            if items and item.type != items[0].type:
+                break  # "roads around Taiz, the UN envoy's office said": the list has ended
+            items.append(item)
+            extra.extend(named)
+            if not (item.end + 1 < stop and toks[item.end].key in ("and", ",")):
                 break
-            places.append(
-                Phrase(k, m.end, "Place", m.candidates[0].entry.subtype, (k, m.end), candidates=m.candidates)
-            )
-            if not (m.end + 1 < stop and toks[m.end].key in ("and", ",")):
-                break
-            k = m.end + 1
-        if not places:
+            k = item.end + 1
+        if not items:
             return []
-        last = places[-1].end
+        last = items[-1].end
+        link_words = [t.text for t in toks[j : j + link]]
         head_words = [t.text for t in toks[p.mention[0] : last_head + 1] if not t.is_punct or t.text in _GLUE]
         out: list[Phrase] = []
-        for place in places:
-            name = [t.text for t in toks[place.start : place.end] if not t.is_punct or t.text in _GLUE]
-            label = _join([*head_words, toks[j].text, *name])
+        groups = [items]
+        if not route or self.data.lemma(toks[last_head].key) != toks[last_head].key:
+            groups = [[item] for item in items]  # a plural head: one entity per item
+        for group in groups:  # "the road linking Aleppo and Raqqa": one road, both ends in its name
+            item = group[0]
+            spans = [q.mention if q.antecedent is None else (q.start, q.end) for q in group]
+            name: list[str] = []
+            for c, d in spans:
+                name += ["and"] if name else []
+                name += [t.text for t in toks[c:d] if (not t.is_punct or t.text in _GLUE) and t.key != "the"]
+            label = _join([*head_words, *link_words, *name])
             out.append(
                 replace(
                     p,
+                    end=last if len(group) > 1 else p.end,  # the road's ends are no arguments of their own
                     mention=(p.mention[0], last),
                     label=label,
-                    label_keys=(*p.label_keys, toks[j].key, *(t.key for t in toks[place.start : place.end])),
-                    loc_at=place.start,
+                    label_keys=(
+                        *p.label_keys,
+                        *(t.key for t in toks[j : j + link]),
+                        *(t.key for c, d in spans for t in toks[c:d] if t.key and t.key != "the"),
+                    ),
+                    loc_at=item.start if item.type == "Place" else None,
                 )
             )
-        return [*out, *places]
+        return [*out, *extra]
+
+    def _route_link(self, toks: Sequence[Token], j: int, stop: int) -> int:
+        """Length of the words after a road's head that tell where it leads ("leading to", "to",
+        "linking"), else 0."""
+        for seq in self.data.sequences.get("route_links", ()):
+            if j + len(seq) <= stop and all(toks[j + n].key == w for n, w in enumerate(seq)):
+                return len(seq)
+        return 0
 
     def _counted(self, toks: Sequence[Token], i: int, found: list[Phrase]) -> list[Phrase]:
         """ "two nearby checkpoints": a number before a plural facility or place names that many
         entities, told apart by their rank in the label ("nearby checkpoint 2")."""
         unknown = [q for q in found if not q.known]
-        if len(unknown) != 1:
+        if not unknown or any(q.mention[0] == unknown[0].mention[0] for q in unknown[1:]):
             return found
-        p = unknown[0]
+        p = unknown[0]  # "two checkpoints on the M4 highway": the first one is counted
         n = p.mention[0] - 1
         while n > 0 and toks[n].key in self.data.words["head_modifiers"]:
             n -= 1  # "two nearby grain silos": the adjective may stay out of the name
@@ -835,7 +1305,8 @@ class EnglishChunker:
         state security branches": names coordinated before one plural facility or place head give
         one entity per name; the first mention spans the whole list, the others their own name."""
         heads = self.data.heads
-        if b >= stop or any(toks[k].key in heads for k in range(a, b)):
+        adjectival = self.data.words.get("adjectival_heads", frozenset())
+        if b >= stop or any(toks[k].key in heads and toks[k].key not in adjectival for k in range(a, b)):
             return []
         items = [(a, b)]
         k = b
@@ -845,14 +1316,17 @@ class EnglishChunker:
             if end == k:
                 return []
             items.append((k, end))
-            if toks[end - 1].key in heads or any(toks[m].key in heads for m in range(k, end)):
+            if any(toks[m].key in heads and toks[m].key not in adjectival for m in range(k, end)):
                 break
             k = end
         last_a, last_b = items[-1]
         head = toks[last_b - 1].key
         if len(items) < 2 or head not in heads or heads[head][0] == "Actor":
             return []
-        if any(toks[m].key in heads for m in range(last_a, last_b - 1)) or self.data.lemma(head) == head:
+        if (
+            any(toks[m].key in heads and toks[m].key not in adjectival for m in range(last_a, last_b - 1))
+            or self.data.lemma(head) == head
+        ):
             return []  # the head closes the last item, and it is plural
         entity_type, subtype = heads[head]
         singular = self.data.lemma(head)
@@ -923,14 +1397,28 @@ class EnglishChunker:
         """The latest entity this definite description fits: same type, its head and words included."""
         generic = self.data.words["generic_heads"]
         words = set(keys) - {head}
+        synonyms = self.data.head_synonyms.get(head, frozenset())
         for named in reversed(self.memory):
             p = named.phrase
             if p.type != entity_type:
                 continue
-            same_head = named.head == head or (head in generic and entity_type == "Facility")
+            same_head = (
+                named.head == head
+                or named.head in synonyms  # "army troops ... the military denied"
+                or (head in generic and entity_type == "Facility")
+            )
             if same_head and words <= named.words:
                 return p
         return None
+
+
+def _as_state(p: Phrase) -> None:
+    """A country or capital that acts is its state; it keeps the key of its Arabic name, so both
+    languages mint one IRI."""
+    entry = p.candidates[0].entry
+    p.label = entry.pref_label.get("ar") or entry.pref_label.get("en") or p.label
+    p.label_keys = tuple(p.label.split())
+    p.type, p.subtype, p.candidates = "Actor", "StateBody", ()
 
 
 def _join(words: Sequence[str]) -> str:
@@ -963,6 +1451,10 @@ class _EnglishReader:
         self.subject: str | None = None
         self.covered: set[int] = {k for s in sentences for p in s.phrases for k in range(p.start, p.end)}
         self.held: set[int] = set()
+        #: held triggers of a main clause ("X has held the station"): their subject goes on
+        self.main_held: set[int] = set()
+        #: coercion trigger -> the token after its leaving verb ("forced X to leave [the town]")
+        self.forced_goal: dict[int, int] = {}
         self.collapse_lemmas = frozenset(data.lemma(w) for w in data.words["collapse_heads"])
         #: trigger -> the object pronoun inside a split phrasal verb ("handed it back")
         self.inner_objects: dict[int, int] = {}
@@ -1011,6 +1503,8 @@ class _EnglishReader:
                             form = replace(form, event_type=fallback)
                         hit = (i, first + n, form)
                         break
+            if hit is None and i not in self.covered:
+                hit = self._forced_out(i, s)
             if hit is None or (hit[2].event_type != "SiegeLifting" and hit[2].pos != "noun"):
                 lifting = self._siege_lifting(i, s)
                 if lifting is not None:
@@ -1021,6 +1515,33 @@ class _EnglishReader:
             else:
                 i += 1
         return out
+
+    def _forced_out(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
+        """ "forced the government troops guarding it to leave", "compelled the militia to withdraw
+        from the town": a coercion verb with an actor object and a leaving verb after "to" is one
+        expulsion by the subject (the leaving verb is no withdrawal of its own)."""
+        if "Expulsion" not in self.lex.types or self.lemma(i) not in self.data.words.get(
+            "coercion_verbs", ()
+        ):
+            return None
+        if verb_form(self.key(i), self.lemma(i)) == "ing" and self.key(i - 1) not in ("after", "before"):
+            return None
+        for k in range(i + 2, min(i + 10, s.stop - 1)):
+            if self.toks[k].text in _BOUNDARY:
+                return None
+            if self.key(k) != "to":
+                continue
+            leaving = {
+                f.event_type for rest, f in self.data.triggers.get(self.lemma(k + 1), ()) if f.pos == "verb"
+            }
+            if "Withdrawal" not in leaving:
+                return None
+            if not any(p.type == "Actor" and p.iri and i < p.start < k for p in s.phrases):
+                return None
+            self.covered.add(k + 1)  # the leaving verb tells the same expulsion
+            self.forced_goal[i] = k + 2
+            return (i, i + 1, TriggerForm("Expulsion", self.lemma(i), "verb", False, True))
+        return None
 
     def _siege_lifting(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
         """ "lifted their three-month siege of", "ended their weeks-long encirclement of": a lift verb whose
@@ -1129,6 +1650,14 @@ class _EnglishReader:
                 return False
         return seen_prep
 
+    def claim_object(self, end: int, s: Sentence) -> bool:
+        """ "denied the claim", "rejected these reports": a definite claim noun right after the verb
+        (and its time words), which points back at an account already told."""
+        k = self.after_time(end)
+        if k >= s.stop or self.key(k) not in self.data.words["determiners"]:
+            return False
+        return self.key(k + 1) in self.data.words["claim_nouns"]
+
     def claim_before(self, a: int, s: Sentence) -> bool:
         """ "..., a claim the army rejected": a claim noun a few words before the denial's subject."""
         return any(self.key(k) in self.data.words["claim_nouns"] for k in range(max(s.start, a - 6), a))
@@ -1168,6 +1697,10 @@ class _EnglishReader:
         if key in words.get("held_perfects", ()) and self._held_relative(i, s) is not None:
             self.held.add(i)  # "a village that HTS has controlled since 2019": held, told as a state
             return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
+        if key in words.get("held_perfects", ()) and self._perfect_holder(i, s):
+            self.held.add(i)  # "the SNA has held the water station since March": held until now
+            self.main_held.add(i)
+            return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
         if key not in words["held_verbs"] or i - 1 < s.start:
             return None
         before = self.key(i - 1)
@@ -1177,6 +1710,81 @@ class _EnglishReader:
             return (i, i + 1, TriggerForm("Seizure", key, "verb", False, True))
         return None
 
+    def _two_sides(self, j: int, s: Sentence) -> list[Phrase]:
+        """ "the two sides agreed", "both parties pledged": the last two actors named before in the
+        sentence, in text order; none if fewer are named."""
+        if self.key(j) not in ("sides", "parties") or self.key(j - 1) not in ("two", "both"):
+            return []
+        named: list[Phrase] = []
+        for p in sorted(s.phrases, key=lambda q: -q.end):
+            if (
+                p.end < j - 1
+                and p.type == "Actor"
+                and p.iri
+                and not p.inner
+                and all(q.iri != p.iri for q in named)
+            ):
+                named.append(p)
+            if len(named) == 2:
+                return named[::-1]
+        return []
+
+    def _actor_origin(self, place: Phrase, s: Sentence) -> bool:
+        """Whether ``place`` follows "from/of" right after the receiver of a handover ("handed it to
+        a joint force from Zuwara"): it tells where the receiver comes from, no argument ("expelled
+        the militia from the town" keeps the town)."""
+        a = self.outer(place)
+        actor = self.phrase_ending(a - 1, s) if self.key(a - 1) in ("from", "of") else None
+        return actor is not None and actor.type == "Actor" and self.key(self.outer(actor) - 1) == "to"
+
+    def _unit_of_patron(self, patron: Phrase, s: Sentence) -> Phrase | None:
+        """The actor before "loyal to / affiliated with / aligned with" ``patron`` ("Security Belt forces
+        loyal to the STC (STC) encircled"): the patron only tells whose the unit is; else None."""
+        a = self.outer(patron)
+        if self.key(a - 1) == "(":
+            ending = [p for p in s.phrases if p.end == a - 1]
+            unit = next((p for p in ending if p.type == "Actor" and p.owner is not None and p.iri), None)
+            if unit is not None:
+                return unit  # "units loyal to the PLC (PLC)": the unit named with its patron
+            full = max(ending, key=lambda p: p.start) if ending else None  # "the Southern ... Council"
+            if full is not None:
+                a = self.outer(full)
+        k = a - 1
+        if self.key(k) in ("to", "with", "by"):
+            k -= 1
+        if k <= s.start or self.key(k) not in self.data.words["allegiance_links"]:
+            return None
+        unit = self.phrase_ending(k, s)
+        return unit if unit is not None and unit.type == "Actor" and unit.iri else None
+
+    def _pronoun_antecedent(self, noun: Phrase, s: Sentence) -> str | None:
+        """The actor a subject pronoun of a relative clause points back to ("X has held the station,
+        which it seized"): the nearest named actor of the sentence before the noun the clause is
+        about, else the subject carried from before."""
+        named = [p for p in s.phrases if p.type == "Actor" and p.iri and not p.inner and p.end <= noun.start]
+        if named:
+            return max(named, key=lambda p: p.end).iri
+        return self.subject
+
+    def _perfect_holder(self, i: int, s: Sentence) -> bool:
+        """ "X has held the station", "X has controlled the town since 2019": a present perfect of a
+        holding verb right after its named actor subject tells control lasting until now ("had held"
+        tells a past one, and "has held talks" is a meeting: an entity must follow)."""
+        k = i - 1
+        while k >= s.start and self.key(k) in ("still", "long", "firmly", "also"):
+            k -= 1
+        if k < s.start or self.key(k) not in ("has", "have"):
+            return False
+        subject = self.phrase_ending(k, s)
+        if subject is None or subject.type != "Actor" or not subject.iri:
+            return False
+        j = i + 1
+        held = self.phrase_at(j, s)  # a definite name starts at its article
+        while held is None and j < s.stop and self.key(j) in self.data.words["determiners"]:
+            j += 1
+            held = self.phrase_at(j, s)
+        return held is not None and held.type != "Actor" and held.iri is not None
+
     def _held_relative(self, i: int, s: Sentence) -> Phrase | None:
         """For "that/which X has controlled" (a perfect of a holding verb in a relative clause with its
         own subject): the noun the clause is about, standing before the relative pronoun."""
@@ -1184,6 +1792,19 @@ class _EnglishReader:
         if i - 1 < s.start or self.key(i - 1) not in ("has", "have", "had"):
             return None
         subject = self.phrase_ending(i - 1, s)
+        pronoun = subject is None and self.key(i - 2) in words["subject_pronouns"]
+        if pronoun:
+            # "the building, which they have controlled since 2022": the pronoun's actor holds it
+            r = i - 3
+            if r < s.start or self.key(r) not in words["relative_pronouns"]:
+                return None
+            k = r - 1 if self.toks[r - 1].text == "," else r
+            for p in sorted((q for q in s.phrases if k - 12 <= q.end <= k), key=lambda q: -q.end):
+                if p.type == "Actor" or p.inner or not p.iri:
+                    return None
+                if self.key(self.outer(p) - 1) not in words["area_links"]:
+                    return p  # "withdraw from the building in Ataq, which": the building
+            return None
         if subject is None or subject.type != "Actor":
             return None
         r = subject.start - 1  # "that the SDF has held": the article, then the pronoun
@@ -1201,8 +1822,11 @@ class _EnglishReader:
         for p in sorted((q for q in s.phrases if r - 12 <= q.end <= r), key=lambda q: -q.end):
             if p.type == "Actor" or p.inner or not p.iri:
                 return None
-            if self.key(self.outer(p) - 1) not in preps:
+            before = self.outer(p) - 1
+            if self.key(before) not in preps:
                 return p
+            if self.key(before) == "of" and self.data.heads.get(self.key(before - 1), ("", ""))[0] == "Place":
+                return p  # "the town of Kafr Nabl, which HTS had controlled": the town is the known place
         return None
 
     def _lifted(self, i: int, s: Sentence) -> bool:
@@ -1287,6 +1911,12 @@ class _EnglishReader:
             after = self.phrase_at(k, s)
         if after is None or after.antecedent is not None:
             return False
+        if (
+            not joined
+            and after.type == "Actor"
+            and not (self.key(after.end) in words["coordinators"] or self.toks[after.end].text == ",")
+        ):
+            return False  # "a deal brokered by Russia, the SDF handed ...": the actor after opens a clause
         # a town and a checkpoint may share a list only with an explicit "and" / "as well as"
         return after.type == before.type or (joined and "Actor" not in (after.type, before.type))
 
@@ -1304,7 +1934,7 @@ class _EnglishReader:
         owner = self.phrase_ending(j, s)
         return owner if owner is not None and owner.type == "Actor" and owner.iri else None
 
-    def _unnamed_subject(self, j: int, s: Sentence) -> bool:
+    def _unnamed_subject(self, j: int, s: Sentence, *, speech: bool = False) -> bool:
         """A noun right before the verb that is no entity ("residents said"), or a source located in a
         place ("a health official in Marib told", "residents of Taiz said"): an unknown subject."""
         if j < s.start:
@@ -1320,6 +1950,8 @@ class _EnglishReader:
             )
         key, text = self.key(j), self.toks[j].text
         words = self.data.words
+        if speech and self.key(j - 1) in ("a", "an") and key in words["speaker_descriptions"]:
+            return True  # "a commander told Enab Baladi": an unnamed source, not the actor told before
         if self.data.lemma(key) in self.collapse_lemmas and (
             self.key(j - 1) in words["determiners"] or self.key(j - 1) in words["indefinites"]
         ):
@@ -1328,6 +1960,21 @@ class _EnglishReader:
             return False  # "denied being present": the speaker goes on
         function = key in words["stopwords"] or key in words["coordinators"] or key in words["clause_openers"]
         return not function and text not in _BOUNDARY and not self.toks[j].is_punct and key.isalpha()
+
+    def _located_by(self, p: Phrase, s: Sentence) -> Phrase:
+        """The phrase that ``p`` only locates ("the grain silos east of Qamishli", "the camp on the
+        edge of Marib"): a place after "<locator> of" tells where the noun before is, so the noun
+        before is the argument; else ``p`` itself."""
+        a = self.outer(p)
+        if a - 2 < s.start or self.key(a - 1) != "of" or self.key(a - 2) not in self.data.words["locators"]:
+            return p
+        k = a - 2
+        while k > s.start and self.key(k - 1) in self.data.words["determiners"]:
+            k -= 1  # "on the edge of"
+        if k > s.start and self.key(k - 1) in ("on", "at", "in"):
+            k -= 1
+        located = self.name_ending(k, s)
+        return located if located is not None and located.iri and located.type != "Actor" else p
 
     def outer(self, p: Phrase) -> int:
         """Where the phrase starts with its determiners ("the SDF", "two nearby checkpoints")."""
@@ -1389,7 +2036,8 @@ class _EnglishReader:
                 self.key(j) in self.data.words["passive_auxiliaries"] and form.pos == "past"
             )
             j -= 1
-        planned = self._planned_before(i) and form.pos != "past"
+        # a plan marker comes before a verb: "contrary to an announcement" plans nothing
+        planned = self._planned_before(i) and form.pos not in ("past", "noun")
         if form.pos == "past" and not passive and self.key(self.after_time(end)) == "by":
             noun = self.name_ending(j + 1, s)
             if noun is not None and noun.type != "Actor":
@@ -1401,6 +2049,12 @@ class _EnglishReader:
         co_subjects: list[Phrase] = []
         if form.pos in ("verb", "past", "ing"):
             before = self.phrase_ending(j + 1, s)
+            if before is None or (before.type == "Place" and not passive):
+                # "tribal fighters from Albu Nimr said", "militiamen of Bani Walid closed"
+                actor = self._actor_from_name(j, s, before)
+                if actor is not None:
+                    before = actor
+                    ev.rule += "+subject:actor-from-place"
             if before is None and self.key(j) in self.data.words["relative_pronouns"]:
                 k = j - 1 if j - 1 >= s.start and self.toks[j - 1].text == "," else j
                 before = self.phrase_ending(k, s)  # "the local council, which took over"
@@ -1425,12 +2079,26 @@ class _EnglishReader:
                 # "the outpost they had captured at dawn": a relative clause without "which"; its
                 # object is the noun before the pronoun, its subject the actor the pronoun points to
                 held_noun = self.phrase_ending(j, s)
+                relative = held_noun is None and self.key(j - 1) in self.data.words["relative_pronouns"]
+                if relative:
+                    # "the water station, which it seized in March": the noun before the pronoun
+                    held_noun = self.phrase_ending(j - 2 if self.toks[j - 2].text == "," else j - 1, s)
                 role = _role_for(frame.get("object"), held_noun) if held_noun is not None else None
                 if held_noun is not None and held_noun.type != "Actor" and held_noun.iri and role:
                     ev.add(role, held_noun.iri)
-                    ev.rule += "+object:bare-relative"
+                    ev.rule += "+object:bare-relative" if not relative else "+object:relative"
+                    if relative:
+                        pointed = self._pronoun_antecedent(held_noun, s)
+                        if pointed is not None:
+                            explicit = pointed
+                            ev.rule += "+subject:relative-pronoun"
             if before is None and j >= s.start and self.toks[j].text == ")":
                 before = self.phrase_ending(j, s)  # "The Sudanese Armed Forces (SAF) regained"
+                if before is None and j - 2 >= s.start and self.toks[j - 2].text == "(":
+                    # an acronym no table knows: the name before it ("... Council (PLC) besieged")
+                    before = max(
+                        (p for p in s.phrases if p.end == j - 2), key=lambda p: -p.start, default=None
+                    )
                 if before is not None:
                     ev.rule += "+subject:acronym"
             if (
@@ -1443,6 +2111,10 @@ class _EnglishReader:
                 if before is not None:
                     ev.rule += "+subject:acronym-head"
             if before is not None and before.type == "Actor":
+                unit = self._unit_of_patron(before, s)
+                if unit is not None:
+                    before = unit  # "forces loyal to the STC (STC) encircled": the forces act
+                    ev.rule += "+subject:before-patron"
                 backed = self._backed_subject(before, s)  # "tribal fighters backed by the army seized"
                 if backed is not None:
                     before = backed
@@ -1451,9 +2123,17 @@ class _EnglishReader:
                 before = self._described_speaker(j, s)
                 if before is not None:
                     ev.rule += "+speaker:description"
+            if before is None:
+                sides = self._two_sides(j, s)  # "the two sides also agreed": the two told before
+                if sides:
+                    before, co_subjects = sides[-1], sides[:-1]
+                    ev.rule += "+subject:two-sides"
+            if before is not None and form.pos == "verb" and self._demanded(before, i):
+                planned = True  # "demanded that the STC hand the compound back": asked for, not done
+                ev.rule += "+demanded"
             if before is not None and before.type == "Actor" and before.iri:
                 explicit = before.iri
-                co_subjects = self._co_subjects(before, s)
+                co_subjects = co_subjects or self._co_subjects(before, s)
                 ev.rule += "+subject:svo"
                 ev.evidence = (before.start, wend)
             elif passive and "+reduced-relative" in ev.rule:
@@ -1463,6 +2143,7 @@ class _EnglishReader:
                     ev.add(role, before.iri)
                     ev.rule += "+passive-subject"
             elif before is not None and passive and before.iri:
+                before = self._located_by(before, s)  # "the silos east of Qamishli were taken"
                 role = _role_for(frame.get("object"), before)
                 if role:
                     ev.add(role, before.iri)
@@ -1500,6 +2181,16 @@ class _EnglishReader:
                     ev.rule += "+agent:carried-subject"
                 elif m >= s.start and self.key(m) in self.data.words["subject_pronouns"]:
                     pronoun = True  # "they imposed a siege": the actor named before
+            modifier = self.phrase_ending(i, s)
+            if (
+                explicit is None
+                and self.lex.types[form.event_type].speech
+                and modifier is not None
+                and modifier.type == "Actor"
+                and modifier.iri
+            ):
+                explicit = modifier.iri  # "a UN flash update", "an SDF statement": the actor before speaks
+                ev.rule += "+speaker:noun-modifier"
             if explicit is None and pronoun:
                 # "shelled El Fasher, tightening its siege of the city", "announced their withdrawal":
                 # the actor the pronoun points back to, the nearest before it in the sentence
@@ -1516,9 +2207,11 @@ class _EnglishReader:
                 scoped is None
                 and form.pos != "noun"
                 and "+subject:relative" not in ev.rule
-                and i not in self.held
+                and (i not in self.held or i in self.main_held)
             ):
                 self.subject = explicit  # "X, which still holds the post, ...": no subject for what follows
+            if "+subject:two-sides" in ev.rule:
+                self.subject = None  # "the two sides agreed to reopen": no one of them acts alone
         possessor = self._possessed_subject(j, s) if explicit is None and not passive else None
         if possessor is not None and form.pos in ("verb", "past", "ing"):
             # "claims by the Houthis that their fighters had captured": the fighters of the actor the
@@ -1533,7 +2226,7 @@ class _EnglishReader:
             and self.subject is not None
             and not passive
         ):
-            if unknown_subject or self._unnamed_subject(j, s):
+            if unknown_subject or self._unnamed_subject(j, s, speech=self.lex.types[form.event_type].speech):
                 ev.rule += "+subject:anonymous"  # "residents said", "a local official told": nobody known
             else:
                 ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", self.subject)
@@ -1555,6 +2248,8 @@ class _EnglishReader:
         for p in in_window:
             if p.inner or (p.start in located and p.loc_at != p.start):
                 continue  # "the Abu Salim neighbourhood of Tripoli": the place of the argument
+            if any(q.start < p.start and p.end <= q.end and q.type == "Facility" for q in in_window):
+                continue  # "the road linking Aleppo and Raqqa": a place inside the name is no argument
             prep = self.prep_before(p, end)
             a = self.outer(p)
             also = a - 3 > end and (self.key(a - 3), self.key(a - 2), self.key(a - 1)) == ("as", "well", "as")
@@ -1565,6 +2260,9 @@ class _EnglishReader:
             if prep is None:
                 prev = None
                 continue
+            if prep in ("from", "of") and p.type == "Place" and self._actor_origin(p, s):
+                prev = None
+                continue  # "handed it to a joint force from Zuwara": where the actor is from
             role = _role_for(frame.get(prep), p)
             if role == "target" and prep in ("in", "at") and facility_before:
                 # "their headquarters in the town's main square": where the target is, no second target
@@ -1579,6 +2277,23 @@ class _EnglishReader:
                     if loc is not None and loc.iri and loc is not p:
                         ev.add("place", loc.iri)
             prev = prep
+        if i in self.forced_goal:
+            k = self.forced_goal[i]  # "forced the troops to leave the compound": where they left
+            goal = self.phrase_at(k, s) or (self.phrase_at(k + 1, s) if self.key(k) == "the" else None)
+            role = _role_for(frame.get("from"), goal) if goal is not None and goal.type != "Actor" else None
+            if goal is not None and goal.iri and role:
+                ev.add(role, goal.iri)
+            elif goal is None and any(
+                self.key(t) in self.data.words["object_pronouns"] for t in range(end, k)
+            ):
+                # "forced the troops guarding it to leave": the place they guarded, told before
+                told = [p for p in s.phrases if p.type != "Actor" and p.iri and not p.inner and p.end <= i]
+                guarded = [p for p in told if p.type == "Facility"] or told  # a building is guarded
+                near = max(guarded, key=lambda p: p.end) if guarded else None
+                role = _role_for(frame.get("from"), near) if near is not None else None
+                if near is not None and near.iri and role:
+                    ev.add(role, near.iri)
+                    ev.rule += "+target:pronoun"
         if form.pos != "noun":
             self._pronoun_object(ev, frame, i, end, wend, s)
         if ev.type == "Handover" and not ev.roles.get("beneficiary"):
@@ -1589,6 +2304,11 @@ class _EnglishReader:
             )
             if held_noun is not None and held_noun.iri:
                 ev.add("target", held_noun.iri)
+                if not ev.roles.get("agent") and self.key(i - 2) in self.data.words["subject_pronouns"]:
+                    pointed = self._pronoun_antecedent(held_noun, s)  # "which they have controlled"
+                    if pointed is not None:
+                        ev.add("agent", pointed)
+                        ev.rule += "+holder:relative-pronoun"
             if form.lemma == "under control":
                 # "the building remains under the control of X": what is held stands before
                 k = i - 1
@@ -1608,6 +2328,16 @@ class _EnglishReader:
         elif scoped is not None:
             ev.status = scoped
         return ev
+
+    def _demanded(self, subject: Phrase, i: int) -> bool:
+        """ "demanded that the STC hand the compound back", "insisted that the army withdraw": a
+        bare verb (no -s) after "that" and its subject, following a demand verb, is what is asked."""
+        if self.key(i) != self.lemma(i):
+            return False
+        a = subject.start
+        while a - 1 >= 0 and self.key(a - 1) in self.data.words["determiners"] and self.key(a - 1) != "that":
+            a -= 1  # "that" is the complementiser here, not a determiner of the subject
+        return self.key(a - 1) == "that" and self.lemma(a - 2) in self.data.words.get("demand_verbs", ())
 
     def _planned_before(self, i: int) -> bool:
         """A plan marker ("will", "scheduled to") right before token ``i`` or one word before it."""
@@ -1645,6 +2375,27 @@ class _EnglishReader:
         return (k in self.timed and self.toks[k].text not in _BOUNDARY) or (
             self.key(k) in self.data.words["time_prepositions"] and k + 1 in self.timed
         )
+
+    def _actor_from_name(self, j: int, s: Sentence, place: Phrase | None) -> Phrase | None:
+        """ "tribal fighters from Albu Nimr said", "militiamen of Bani Walid closed": an actor followed
+        by "from/of" and a place (``place``, or a capitalised name no table knows, ending at token
+        ``j``) is the subject; the place only tells where the actor is from."""
+        if place is not None:
+            k = self.outer(place) - 1
+        else:
+            k = j
+            while (
+                k > s.start
+                and j - k < 4
+                and (self.toks[k].text[:1].isupper() or self.toks[k].text in _HYPHENS)
+            ):
+                k -= 1
+            if k == j or any(p.start <= j < p.end for p in s.phrases):
+                return None
+        if self.key(k) not in ("from", "of"):
+            return None
+        actor = self.phrase_ending(k, s)
+        return actor if actor is not None and actor.type == "Actor" and actor.iri else None
 
     def _coordinated_subject(self, j: int, s: Sentence) -> Phrase | None:
         """ "X looted and occupied", "X attacked the facility and seized": the subject of the verb
@@ -1718,10 +2469,14 @@ class _EnglishReader:
         """The actors joined to the subject by "and" / "," ("the SDF and the army seized")."""
         out: list[Phrase] = []
         a = self.outer(p)
+        if self.key(a - 1) != "and":
+            return out  # "talks with X, an ICRC spokeswoman said": a list ends with "and"
         while a - 1 >= s.start and self.key(a - 1) in ("and", ","):
             q = self.phrase_ending(a - 1, s)
             if q is None or q.type != "Actor" or not q.iri:
                 break
+            if self.key(a - 1) == "," and self.key(self.outer(q) - 1) in self.frames_keys:
+                break  # "Under the auspices of Oman, the Houthis and the government agreed": no party
             out.insert(0, q)
             a = self.outer(q)
         return out
@@ -1807,7 +2562,9 @@ def find_english_mentions(
     """Every event mention of an English article, in text order (phrases must carry their IRIs)."""
     reader = _EnglishReader(data, lex, toks, sentences, timed)
     out: list[EventMention] = []
+    first = 0
     for s in sentences:
+        told_before = first  # where the previous sentence's mentions start
         found = reader.triggers(s)
         starts = [a for a, _, _ in found]
         scope: str | None = None
@@ -1861,6 +2618,13 @@ def find_english_mentions(
                         if earlier.status in ("asserted", "reported") and not lex.types[earlier.type].speech:
                             earlier.status, earlier.scoped_by = "denied", len(out)
                             earlier.rule += "+scope:denied-claim"
+                elif spec.scope_status == "denied" and not ev.dropped and reader.claim_object(b, s):
+                    # "X said it had taken the refinery. The army denied the claim": the claim is the
+                    # previous sentence's account
+                    for earlier in out[told_before:first]:
+                        if earlier.status in ("asserted", "reported") and not lex.types[earlier.type].speech:
+                            earlier.status, earlier.scoped_by = "denied", len(out)
+                            earlier.rule += "+scope:denied-claim-before"
                 # each speech act opens its own scope and closes the one before ("denied that ...,
                 # but confirmed it had closed ...": the closure is no longer denied)
                 scope, scope_idx = None, None
@@ -1878,7 +2642,12 @@ def find_english_mentions(
                 ):
                     # "said it had", "saying that", "said its forces had": the party's own account
                     scope, scope_idx = "reported", len(out)
-            if ev.type == "Handover" and prev is not None and _handover_of(prev[1], ev):
+            if (
+                ev.type == "Handover"
+                and prev is not None
+                and _handover_of(prev[1], ev)
+                and all(reader.key(k) != "or" for k in range(prev[0], a))  # "leave X or hand it to Y": two
+            ):
                 # "withdrew from the dam, handing it to RSF units": one event, told as a handover
                 prev[1].type = "Handover"
                 for iri in ev.roles.get("beneficiary", []):
@@ -1907,7 +2676,32 @@ def find_english_mentions(
             out.append(ev)
             prev = (b, ev)
         _share_parties(out[first:])
+        _fronted_mediator(reader, s, out[first:])
     return out
+
+
+def _fronted_mediator(reader: _EnglishReader, s: Sentence, told: Sequence[EventMention]) -> None:
+    """ "Under the auspices of Qatar, X and Y met ...", "Through Omani mediation by X, ...": a
+    mediation phrase before the sentence's first clause names the mediator of its talks and deals."""
+    for seq in reader.data.sequences.get("fronted_mediation", ()):
+        k = s.start
+        if not all(reader.key(k + n) == w for n, w in enumerate(seq)):
+            continue
+        k += len(seq)
+        while reader.key(k) in reader.data.words["determiners"]:
+            k += 1
+        mediator = reader.phrase_at(k, s)
+        if mediator is None or mediator.type != "Actor" or not mediator.iri:
+            return
+        for m in told:
+            if (
+                m.type in ("Negotiation", "Agreement")
+                and not m.roles.get("mediator")
+                and mediator.iri not in m.roles.get("party", [])
+            ):
+                m.add("mediator", mediator.iri)
+                m.rule += "+mediator:fronted"
+        return
 
 
 def _share_parties(told: Sequence[EventMention]) -> None:

@@ -68,7 +68,9 @@ class EntityTable:
                 if p.known and any(c.self_located for c in p.candidates) and p.type == "Place":
                     self._link(p, [])
             places = [p for p in flat if p.type == "Place" and p.iri and p.known]
-            for p in sorted(flat, key=lambda q: (q.owner is not None or q.owner_pronoun, q.start)):
+            # owned phrases after the rest (their owner first); so are the anaphors that may refer to
+            # them ("قوة سعودية من التحالف ... القوة السعودية")
+            for p in sorted(flat, key=lambda q: (_late(q), q.start)):
                 if p.iri is None:
                     self._resolve(p, self._context(p, places))
             for p in places:
@@ -111,6 +113,11 @@ class EntityTable:
             p.iri = self._antecedent(p)
             if p.iri:
                 self._mention(p.iri, p)
+                return
+            if not p.mint_unresolved:
+                return
+            p.anaphor = False  # "القوة الروسية" with no Russian force before it: a force of its own
+            self._mint(p, ctx)
             return
         if p.known:
             # one sense per article: a generic name linked before keeps its entity
@@ -167,6 +174,8 @@ class EntityTable:
         key = match_key(label)
         # a unit named by a generic label ("مكتب الإعلام", "قوات تابعة لـ X") is one per parent actor
         scope = owner if p.type == "Actor" and owner else within
+        if p.national:
+            scope = self._country(ctx)  # "الجيش" in Khartoum and in Mosul are two armies
         entity_iri = iris.entity_iri(p.type, key, within=scope)
         p.iri = entity_iri
         if entity_iri not in self.entities:
@@ -189,6 +198,15 @@ class EntityTable:
                     _Unknown(entity_iri, p.type, p.heads, frozenset(p.adjectives), owner, within)
                 )
         self._mention(entity_iri, p)
+
+    def _country(self, ctx: Sequence[str]) -> str | None:
+        """The country of the nearest place in context that has one (itself or a place above it)."""
+        for place in ctx:
+            for q in (place, *self.gaz.ancestors(place)):
+                e = self.gaz.entries.get(q)
+                if e is not None and e.subtype == "Country":
+                    return e.iri
+        return None
 
     def _corefer(self, p: Phrase, owner: str | None) -> str | None:
         for g in reversed(self.groups):
@@ -216,9 +234,19 @@ class EntityTable:
                 and p.heads <= heads
                 and at < p.start
                 and (best is None or at >= best[0])
+                and self._agrees(p, entity_iri)
             ):
                 best = (at, entity_iri)
         return best[1] if best else None
+
+    def _agrees(self, p: Phrase, entity_iri: str) -> bool:
+        """Whether an actor anaphor's nisba ("القوة السعودية") is in the antecedent's name ("قوة سعودية من
+        التحالف"): a definite force of one nationality does not refer back to another force."""
+        if not (p.mint_unresolved and p.adjectives):
+            return True
+        stem = p.adjectives[0].removeprefix("ال").removesuffix("ه")
+        entity = self.entities.get(entity_iri)
+        return entity is not None and stem in match_key(entity.label)
 
     def _mention(self, entity_iri: str, p: Phrase) -> None:
         if p.inner:
@@ -237,6 +265,11 @@ class EntityTable:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             self.entities[entity_iri].mentions.append(span)
+
+
+def _late(p: Phrase) -> bool:
+    """Whether a phrase resolves after the others of its sentence (it depends on them)."""
+    return p.owner is not None or p.owner_pronoun or p.mint_unresolved
 
 
 def _walk(p: Phrase) -> list[Phrase]:

@@ -45,7 +45,21 @@ def _without_suffix(key: str) -> str:
     return key
 
 
+def _object_key(key: str) -> set[str]:
+    """The readings of a noun token as a bare noun: "الحواجز", "حاجزا" (accusative), "عناصرها"."""
+    bare = key.removeprefix("ال") if len(key) > 4 else key
+    return {bare, bare.removesuffix("ا"), _without_suffix(bare)}
+
+
 _PRONOUN_PREPS = ("من", "علي", "في", "حول", "ل")
+#: how many words after an object-bound trigger its object may stand ("نقلت ميليشيا لواء X مقاتليها")
+_OBJECT_REACH = 8
+_SENTENCE_END = frozenset({".", "؟", "!", "?"})
+#: how many words before a verb with an object pronoun its antecedent may stand
+_ANTECEDENT_REACH = 14
+#: prepositions of where a prevented movement goes ("منعت دخول الشاحنات إلى المخيم"); keys after
+#: normalisation (إلى -> الي)
+_GOALS = frozenset({"الي", "ل", "في", "عبر", "نحو", "باتجاه"})
 #: prepositions of the goal after a transitive verbal noun: its genitive is then the agent
 #: ("اقتحام قوات X لمبنى", "دخول القوات إلى البلدة"); keys after normalisation (إلى -> الي)
 _GOAL_PREPS = frozenset({"ل", "الي"})
@@ -64,6 +78,10 @@ _SOURCE_LINKS = frozenset({"في", "من", "باسم", "ل"})
 _MEDIATION_VERB_REACH = 8
 #: "متحدث باسم X", "باسمها": on behalf of
 _ON_BEHALF = "باسم"
+#: how many words the unnamed group after a member noun may run ("عناصر مجموعة محلية")
+_MEMBERS_REACH = 3
+#: how many words an unknown subject may run before its verb ("قيادة عمليات غرب نينوى نفت")
+_UNKNOWN_SUBJECT_REACH = 6
 #: the words before a mediation noun that make it name a mediator ("ب وساطة", "تحت رعاية")
 _MEDIATION_LEADS = frozenset({"ب", "تحت", "وتحت"})
 #: the relative "what" of "وفق ما قاله X", "بحسب ما أفادت X"
@@ -214,6 +232,14 @@ class _Reader:
         #: "بوساطة", "برعاية": the mediation nouns with their ب when the tokenizer keeps them whole
         self._mediation_words = frozenset("ب" + n for n in self._mediation_nouns | self._supervision_nouns)
         self._hypothetical = frozenset(lex.sequences.get("hypothetical_markers", ()))
+        #: lemma -> the object nouns without which its trigger is no event ("نشرت بياناً": media)
+        self._object_bound: dict[str, frozenset[str]] = {
+            seq[0]: frozenset(seq[1:]) for seq in lex.sequences.get("object_bound_triggers", ())
+        }
+        #: object-bound trigger -> the noun that licensed it; such a noun is part of that event, never
+        #: one of its own ("نشرها تعزيزات", "منعت دخول الشاحنات": no second deployment, no entry)
+        self.licences: dict[int, int] = {}
+        self._licence_words: set[int] = set()
         self._plan_longest = max((len(m) for m in self._hypothetical), default=1)
 
     # --- lookups -------------------------------------------------------------------------------
@@ -225,8 +251,10 @@ class _Reader:
             return None
         if form.pos == "noun" and self._nisba(self.key(i)):
             return None
-        if form.event_type == _LIFTING:
-            return form if self._lifted_siege(i, s, form) is not None else None
+        if i in self._licence_words:
+            return None
+        if form.event_type == _LIFTING or form.lemma in self._object_bound:
+            return self._conditional_reading(i, s, form)
         if form.event_type == _SIEGE and self._after_lift_verb(i, s):
             return None
         prev = self._prev_word(i, s)
@@ -244,6 +272,91 @@ class _Reader:
                 # "بعد أن طرد": the past verb, not the verbal noun (a final ه may be ة: left alone)
                 form = self.lex.verb_reading(self.key(i), folded=self.toks[i].text.endswith("ة")) or form
         return form
+
+    def _conditional_reading(self, i: int, s: Sentence, form: TriggerForm) -> TriggerForm | None:
+        """The reading of trigger ``i`` whose condition holds: a lifting with a siege to lift, an
+        object-bound trigger with its object ("رفع الحصار" lifts a siege, "رفع حواجزه" withdraws)."""
+        others = (r for r in self.lex.readings.get(self.key(i), ()) if r.lemma in self._object_bound)
+        for reading in (form, *others):
+            if reading.event_type == _LIFTING:
+                if self._lifted_siege(i, s, reading) is not None:
+                    return reading
+                continue
+            licence = self._bound_object(i, s, reading, self._object_bound[reading.lemma])
+            if licence is not None:
+                self.licences[i] = licence
+                self._licence_words.add(licence)
+                return reading
+        return None
+
+    def _bound_object(self, i: int, s: Sentence, form: TriggerForm, objects: frozenset[str]) -> int | None:
+        """The first of ``objects`` after trigger ``i`` in its clause, None when there is none:
+        "نشرت قوات X عناصرها" (a deployment) but not "نشرت قوات X بياناً" (media). A verb's own subject
+        phrase is skipped unless the verb is intransitive ("تنتقل عناصرها": the moving units are its
+        subject)."""
+        stop = min(s.stop, i + 1 + _OBJECT_REACH)
+        after_subject = i + 1
+        if form.pos == "verb" and form.transitive and not self._bare_stem_noun(i, s, form):
+            first = self._skip_fillers(i + 1, stop)
+            subject = next((p for p in s.phrases if p.start == first and p.type == "Actor"), None)
+            if subject is not None:
+                after_subject = subject.end
+        blockers = self.lex.words.get("object_bound_blockers", frozenset())
+        for k in range(i + 1, stop):
+            if self.toks[k].text in _BOUNDARY_PUNCT or self.toks[k].text in _SENTENCE_END:
+                break
+            readings = _object_key(self.key(k))
+            if k >= after_subject and readings & blockers:
+                return None  # "نشرت قوات X بياناً عن عناصرها": what is published is the statement
+            if k >= after_subject and readings & objects:
+                return k
+        if form.pos == "verb" and self._object_pronoun(i, form):
+            # "الحاجز الذي نصبه الفرع", "نقاطاً عسكرية ... كانت قد أقامتها": the object stands before
+            for k in range(i - 1, max(s.start, i - _ANTECEDENT_REACH) - 1, -1):
+                readings = _object_key(self.key(k))
+                if self.toks[k].text in _SENTENCE_END or readings & blockers or self.key(k) == _WHAT:
+                    return None  # "وفق ما نقلته وكالة", "ما نشرته منصات X": what was told, no object
+                if readings & objects:
+                    return k
+        return None
+
+    def _object_pronoun(self, i: int, form: TriggerForm) -> bool:
+        """Whether verb ``i`` carries an object pronoun ("نصبه", "أقامتها")."""
+        key = self.key(i)
+        for suffix in _SUFFIXES:
+            stem = self.lex.triggers.get(key[: -len(suffix)]) if key.endswith(suffix) else None
+            if stem is not None and stem.lemma == form.lemma:
+                return True
+        return False
+
+    def _bare_stem_noun(self, i: int, s: Sentence, form: TriggerForm) -> bool:
+        """ "تعتزم القوات نقل عناصرها", "لنقل عناصر": a bare past stem inside its clause is the verbal
+        noun (the data lists no noun for lemmas whose definite noun names offices: وزارة النقل)."""
+        before = self._prev_word(i, s)
+        return (
+            form.pos == "verb"
+            and self.key(i) == form.lemma
+            and not self._opens(i, s)
+            and not (before is not None and self.lex.has("clause_openers", self.key(before)))
+        )
+
+    def _licensed_target(
+        self, ev: EventMention, frame: Mapping[str, Any], in_window: Sequence[Phrase]
+    ) -> None:
+        """ "منعت دخول الشاحنات إلى المخيم", "تمنع فتح معبر X": the site right after the noun that
+        licensed an object-bound trigger, or after a preposition of the goal, is its object (not the
+        origin: "منعت مرور الشاحنات القادمة من إقليم كردستان")."""
+        licence = self.licences.get(ev.trigger)
+        if licence is None or ev.roles.get("target") or ev.roles.get("place"):
+            return
+        site = next((p for p in in_window if p.start > licence and p.type != "Actor" and p.iri), None)
+        if site is not None and (
+            site.start == licence + 1
+            or self.key(site.start - 1) in _GOALS
+            or self.prep_before(site, licence + 1) in _GOALS
+        ):
+            ev.add(_role_for(frame.get("object"), site) or "target", site.iri)
+            ev.rule += "+object:licensed"
 
     # --- mediation -------------------------------------------------------------------------------
     def mediation_markers(self, s: Sentence) -> list[_Marker]:
@@ -390,8 +503,81 @@ class _Reader:
         narrative's subject, the agent of the event words after it that name none."""
         j = self._skip_fillers(k + 1, s.stop)
         actor = next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
+        if actor is not None and self._coercion_word(k) and self.key(actor.end) == "علي":
+            return  # "وأجبر عناصر X على الخروج": X is the one forced, not the narrative's subject
         if actor is not None:
             self.subject = actor.iri
+
+    def coerced(self, ev: EventMention, i: int, s: Sentence) -> None:
+        """ "أجبرت X Y على الانسحاب من Z", "وأجبر Y على الخروج منه": the withdrawal noun ``i`` after
+        على is one Y is forced into, an Expulsion of Y by X (told from the verb on); with no coercer
+        (no actor before Y, no subject told before: "أُجبرت Y على الانسحاب") a withdrawal by Y."""
+        found = self._coercion(i, s)
+        if found is None:
+            return
+        verb, coercer, forced = found
+        agents = [coercer.iri] if coercer is not None and coercer.iri else ev.roles.get("agent", [])
+        agents = [a for a in agents if a != forced.iri]
+        sites = {role: ev.roles.get(role, []) for role in ("target", "place") if ev.roles.get(role)}
+        if "target" not in sites and ev.pronoun_roles.get("target"):
+            sites["target"] = [ev.pronoun_roles["target"]]  # "على الخروج منه": the site told before
+        if not agents:
+            ev.roles = {"agent": [forced.iri or ""], **sites}
+            ev.rule += "+coerced-passive"
+            return
+        ev.type = "Expulsion"
+        ev.roles = {"agent": agents, "patient": [forced.iri or ""], **sites}
+        ev.evidence = (verb, ev.evidence[1])
+        ev.rule += "+coercion"
+        before = self._prev_word(verb, s)
+        if before is not None and self._negation(before, s):
+            ev.status = "negated"  # "لم تجبر X Y على الانسحاب"
+
+    def _coercion(self, i: int, s: Sentence) -> tuple[int, Phrase | None, Phrase] | None:
+        """(coercion verb, coercer or None when carried over, the forced actor) of the noun ``i``."""
+        j = self._prev_word(i, s)
+        if j is None or self.key(j) != "علي":
+            return None
+        forced = self._actor_ending_at(j, s)
+        if forced is None:
+            return None
+        k = self._word_before_actor(forced.start, s)
+        if k is None:
+            return None
+        if self._coercion_word(k):
+            return k, None, forced
+        coercer = self._actor_ending_at(k + 1, s)
+        verb = self._word_before_actor(coercer.start, s) if coercer is not None else None
+        if verb is not None and self._coercion_word(verb):
+            return verb, coercer, forced
+        return None
+
+    def _coercion_word(self, k: int) -> bool:
+        """A verb or verbal noun of forcing ("أجبرت", "بإجبار": the ب the tokenizer leaves on it)."""
+        key = self.key(k)
+        return self.lex.has("coercion_verbs", key) or (
+            key[:1] in ("ب", "ل") and self.lex.has("coercion_verbs", key[1:])
+        )
+
+    def _actor_ending_at(self, end: int, s: Sentence) -> Phrase | None:
+        """The named actor phrase right before token ``end`` (past a closing quote)."""
+        for p in s.phrases:
+            if (
+                p.type == "Actor"
+                and p.iri
+                and (p.end == end or (p.end == end - 1 and self.toks[p.end].is_quote))
+            ):
+                return p
+        return None
+
+    def _word_before_actor(self, start: int, s: Sentence) -> int | None:
+        """The word before an actor phrase, past quotes and a member noun ("عناصر «X»")."""
+        j = start - 1
+        while j >= s.start and self.toks[j].is_quote:
+            j -= 1
+        if j >= s.start and self.lex.has("member_constructs", self.key(j)):
+            j -= 1
+        return j if j >= s.start else None
 
     def _definite_heads(
         self, ev: EventMention, frame: Mapping[str, Any], i: int, s: Sentence, wend: int, adjacent: int
@@ -500,6 +686,34 @@ class _Reader:
             if found is not None and not (found.end < stop and self.toks[found.end].is_quote):
                 found = None  # only a name that fills the quotes
         return found
+
+    def _second_actor(self, j: int, stop: int, rest: Sequence[Phrase]) -> bool:
+        """Whether an actor (or members of one: "عناصر «قسد»") starts right at ``j``: the object after
+        a subject, which makes an opening noun that folds with its verb (طرد) the verb."""
+        j = self._skip_fillers(j, stop)
+        if j < stop and self.lex.has("member_constructs", self.key(j)) and j not in self.covered:
+            j = self._skip_fillers(j + 1, stop)
+        return any(p.start == j and p.type == "Actor" for p in rest)
+
+    def _members_from(self, first: int, stop: int, in_window: Sequence[Phrase]) -> bool:
+        """Whether the words at ``first`` are members of an actor ("عناصر مجموعة محلية", "مسلحي «X»")
+        followed by من: the people driven out of a place, not the ones who drive them out."""
+        key = self.key(first)
+        if first >= stop or not self.lex.has("member_constructs", key) or key.endswith("و"):
+            return False  # "مقاتلو X" (nominative) are the subject
+        whole = next((p for p in in_window if p.start == first and p.type == "Actor"), None)
+        if whole is None and first in self.covered:
+            return False
+        found = whole or self._quoted_members(first, stop, in_window)
+        j = found.end if found is not None else first + 1
+        if found is None:
+            while j < stop and j - first <= _MEMBERS_REACH and j not in self.covered:
+                if self.toks[j].is_punct or self.key(j) == "من" or self.lex.has("prepositions", self.key(j)):
+                    break
+                j += 1
+        while j < stop and self.toks[j].is_quote:
+            j += 1
+        return j < stop and self.key(j) == "من"
 
     def _short_name_antecedent(self, k: int, before: int, stop: int) -> str | None:
         """The actor named before token ``before`` whose name, past its head noun, is the word at ``k``
@@ -809,16 +1023,62 @@ class _Reader:
         ):
             # "المدينة التي تسيطر عليها قوات X": the subject follows the resumptive pronoun
             first = self._skip_fillers(first + 1, wend)
+        licence = self.licences.get(i)
+        if licence is not None and self._bare_stem_noun(i, s, form):
+            form = TriggerForm(form.event_type, form.lemma, "noun", False, form.transitive, "")
+        if (
+            form.pos == "noun"
+            and licence is not None
+            and not form.pronoun_suffix
+            and in_window
+            and in_window[0].start == first
+            and in_window[0].type == "Actor"
+            and licence >= in_window[0].end
+            and self._opens(i, s)
+        ):
+            # "نشر الجيش تعزيزات": opening its clause with an actor and then the object, نشر is the verb
+            form = TriggerForm(form.event_type, form.lemma, "verb", False, form.transitive, "past")
+        elif (
+            form.pos == "noun"
+            and form.transitive
+            and not form.pronoun_suffix
+            and not self.key(i).startswith("ال")
+            and in_window
+            and in_window[0].start == first
+            and in_window[0].type == "Actor"
+            and self._opens(i, s)
+            and self._second_actor(in_window[0].end, wend, in_window[1:])
+        ):
+            # "طرد مقاتلون من عشيرة X عناصر «قسد» من ...": an actor, then another actor as object: the verb
+            form = TriggerForm(form.event_type, form.lemma, "verb", False, form.transitive, "past")
         genitive_agent = form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال")
         if genitive_agent and form.transitive:
             # "طرد قوات الحكومة": the genitive of a transitive verbal noun is its object, unless the
             # object comes with ل ("حصار الحوثيين لمدينة مأرب")
             genitive_agent = any(self.prep_before(p, i + 1) in _GOAL_PREPS for p in in_window[1:])
+            # "لنقل عناصر X إلى": the noun that licenses the trigger is its object, إلى its destination
+            genitive_agent = genitive_agent and not (licence is not None and licence <= in_window[0].start)
+        # "«قوات X» تطرد مسلحي «Y» من ...", "تطرد عناصر مجموعة محلية من المبنى": with a subject before
+        # the verb, or members followed by من, the members after a verb that takes a patient are its object
+        takes_patient = form.transitive and _role_for(frame.get("object"), _ActorStub) == "patient"
+        svo_first = self._subject_before(i, s) if takes_patient and form.pos == "verb" else None
+        expelled = (
+            takes_patient
+            and form.pos == "verb"
+            and (svo_first is not None or self._members_from(first, wend, in_window))
+        )
         if (
             (form.pos in ("verb", "participle") or genitive_agent)
+            and not expelled
             and in_window
             and in_window[0].start == first
             and in_window[0].type == "Actor"
+            # "واتهمت الجيش بقصفه": a bare national institution disagreeing with the verb is its object
+            and not (
+                in_window[0].national
+                and self.key(first) in self.lex.heads
+                and self._disagrees(i, self.key(first), form)
+            )
         ):
             explicit = in_window[0].iri
             ev.rule += "+subject:vso"
@@ -858,17 +1118,23 @@ class _Reader:
             # "ونفى مصدر": نفى and نفي fold together; opening its clause, the form is the verb
             before = self._prev_word(i, s)
             opens = (
-                before is None or self.key(before) in ("و", "ف") or self.toks[before].text in _BOUNDARY_PUNCT
+                before is None
+                or self.key(before) in ("و", "ف")
+                or self.toks[before].text in _BOUNDARY_PUNCT
+                # "بينما نفى المتحدث", "فيما نفت مصادر": after a clause opener
+                or self.lex.has("clause_openers", self.key(before))
             )
             subject_next = first < wend and (
                 self.lex.has("anonymous_subjects", self.key(first)) or self._suffixed_head(first)
             )
-            if opens and subject_next:
+            if (opens and subject_next) or (before is not None and self._subject_before(i, s) is not None):
+                # "غير أن الجيش نفى ذلك": an actor opening the clause right before it makes it the verb
                 form = TriggerForm(form.event_type, form.lemma, "verb", False, form.transitive)
         if (
             explicit is None
             and form.pos == "noun"
-            and (genitive_agent or not form.transitive)
+            # "دخول قواتها المدينة", "سحب قواته من": its forces, whether they go in or are withdrawn
+            and (genitive_agent or not form.transitive or self._suffixed_head(first))
             and not form.pronoun_suffix
             and not self.key(i).startswith("ال")
             and first < wend
@@ -894,6 +1160,9 @@ class _Reader:
                 ev.rule += "+subject:vso"
         first_key = self.key(first)
         anonymous = explicit is None and form.pos == "verb" and first < wend
+        # "تتسلم إدارة المعبر": a custody noun after a verb of taking or giving control is its object
+        custody = spec.changes_control is not None and self.lex.has("custody_nouns", first_key)
+        anonymous = anonymous and not custody
         anonymous = anonymous and (
             self.lex.has("anonymous_subjects", first_key)
             or self.lex.has("anonymous_subjects", _without_suffix(first_key))
@@ -909,10 +1178,25 @@ class _Reader:
                 # "ونفت الهيئة": a definite actor head after the verb is the actor it heads, named before
                 explicit, subject_end, explicit_after, anonymous = antecedent, first + 1, True, False
                 ev.rule += "+subject:definite-head"
+        if (
+            explicit is None
+            and first + 1 < wend
+            and form.pos in ("verb", "noun")
+            and self.lex.has("member_constructs", first_key)
+            and (first + 1) not in self.covered
+            and self.key(first + 1) in self.lex.words["latter"]
+        ):
+            # "فيما انسحب عناصر الأخيرة من المبنى", "انسحاب مقاتلي الأخير": the members of the latter
+            latter = self._latter(i)
+            if latter is not None:
+                explicit, subject_end, explicit_after, anonymous = latter, first + 2, True, False
+                ev.rule += "+subject:members-of-latter"
         if explicit is None and self._relative_of_non_actor(i, s):
             anonymous = True  # "التجار، الذين قالوا": the relative's antecedent is no known actor
         if explicit is None and spec.speech and form.pos == "verb" and self._unknown_plural(first):
             anonymous = True  # "وقال سائقون", "أفاد مزارعون": people the gazetteer does not know
+        if anonymous and expelled and self.lex.has("member_constructs", first_key):
+            anonymous = False  # the members are the object, the subject is before the verb or carried
         if anonymous:
             subject_end, explicit_after = first + 1, True
             # "مصدر (عسكري) في الفرقة الرابعة": a source inside an actor speaks for it
@@ -1061,6 +1345,9 @@ class _Reader:
             elif (latter_at := self._latter_before(i, s)) is not None:
                 explicit, ev_start = latter_at
                 ev.rule += "+subject:latter"
+            elif self._unknown_subject_before(i, s):
+                anonymous = True
+                ev.rule += "+subject:unknown-svo"
         if form.pos == "verb":
             kana = self._pluperfect(i, s)
             if kana is not None:
@@ -1068,9 +1355,11 @@ class _Reader:
                 ev.pluperfect, ev_start = True, k
                 ev.rule += "+pluperfect"
                 if actor is not None and explicit is None:
-                    explicit = actor.iri
+                    explicit = actor
                     ev.rule += "+subject:kana"
-        relative_clause = False
+        # "الذي كانت قوات X قد سيطرت عليه": a relative clause tells of its antecedent, the narrative goes on
+        opener = self._prev_word(ev_start, s)
+        relative_clause = opener is not None and self.key(opener) in _RELATIVES
         if explicit is None and form.pos == "verb":
             relative_to = self._relative_antecedent(ev_start, s)
             if relative_to is not None:
@@ -1088,15 +1377,16 @@ class _Reader:
             explicit, ev_start = self._noun_agent(i, s, form, ev, ev_start)
         rel = i + 2 if self.key(i + 1) in _RELATIVES else i + 1  # "الحصار الذي تفرضه قوات النظام"
         if form.pos == "noun" and self.key(rel) in self.lex.words["relative_support_verbs"]:
-            actor = next(
+            rel_actor = next(
                 (p for p in s.phrases if p.start == self._skip_quotes(rel + 1, wend) and p.type == "Actor"),
                 None,
             )
-            if actor is not None:
+            if rel_actor is not None:
                 ev.add(
-                    _role_for(frame.get("agent_of_noun", frame.get("subject")), actor) or "agent", actor.iri
+                    _role_for(frame.get("agent_of_noun", frame.get("subject")), rel_actor) or "agent",
+                    rel_actor.iri,
                 )
-                in_window = [p for p in in_window if p is not actor]
+                in_window = [p for p in in_window if p is not rel_actor]
                 ev.rule += "+agent:relative-verb"
         if explicit is not None:
             ev.add(_role_for(frame.get("subject"), _ActorStub) or "agent", explicit)
@@ -1109,7 +1399,24 @@ class _Reader:
                 # form opening its clause is the verb ("نفى الجيش", نفى and نفي fold together)
                 self.subject = explicit
         adjacent = self._skip_fillers(subject_end if explicit_after else i + 1, wend)
+        while (
+            adjacent < wend
+            and adjacent not in self.covered
+            and self.lex.has("custody_nouns", self.key(adjacent))
+        ):
+            # "تتسلم القوات إدارة المطار", "تسليم حماية المعبر": the site after the custody noun is the object
+            adjacent = self._skip_fillers(adjacent + 1, wend)
+        if (
+            takes_patient
+            and adjacent < wend
+            and adjacent not in self.covered
+            and not any(p.start == adjacent for p in in_window)
+            and self.lex.has("member_constructs", self.key(adjacent))
+        ):
+            # "طردت عناصر «قسد» من": the actor whose members are expelled is the patient
+            adjacent = self._skip_fillers(adjacent + 1, wend)
         self._window_roles(ev, frame, in_window, i + 1, adjacent)
+        self._licensed_target(ev, frame, in_window)
         if form.pos == "verb":
             # (a verbal noun with a definite genitive, "تسليم المقر", mostly retells an event told before)
             self._definite_heads(ev, frame, i, s, wend, adjacent)
@@ -1131,6 +1438,10 @@ class _Reader:
             # it the speaker of its sentence, never the subject told before
             ev.first_person, anonymous = True, True
             ev.rule += "+first-person"
+        # "من القوات المنسحبة": a definite participle describing the noun before it names no new act by
+        # the subject of the narrative
+        attributive = form.pos == "participle" and self.key(i).startswith("ال") and i > s.start
+        anonymous = anonymous or (attributive and self.key(i - 1).startswith("ال"))
         # default agent: the subject carried over from the previous clause
         if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
@@ -1142,9 +1453,9 @@ class _Reader:
             and form.pos == "verb"
             and not spec.speech
         ):
-            opener = self._opening_subject(i, s)
-            if opener is not None:
-                ev.add(spec.default_agent, opener)
+            opening = self._opening_subject(i, s)
+            if opening is not None:
+                ev.add(spec.default_agent, opening)
                 ev.rule += "+agent:opening-subject"
         # status from the trigger's own context
         if spec.status:
@@ -1195,21 +1506,62 @@ class _Reader:
         actor = next((p for p in s.phrases if p.end == k + 1 and p.type == "Actor"), None)
         if actor is None or self.toks[i - 1].clitic:
             return None
-        lead = actor.start - 1
+        head = actor.start
+        lead = head - 1
         while lead > s.start and self.toks[lead].is_quote:
             lead -= 1  # "ما زالت «قوات X» تسيطر": the word before the quoted name
-        before = self.key(lead) if actor.start > s.start else ""
+        if (
+            lead - 1 >= s.start
+            and self.key(lead) in _SOURCE_LINKS
+            and (lead - 1) not in self.covered
+            and self.lex.has("anonymous_subjects", self.key(lead - 1))
+        ):
+            # "غير أن المتحدث باسم الجيش نفى ذلك", "لكن مصدراً في X أكد": the source speaks for the actor
+            head = lead - 1
+            lead = head - 1
+        before = self.key(lead) if head > s.start else ""
         opens_clause = (
-            actor.start == s.start
+            head == s.start
             or (lead == s.start and self.toks[lead].is_quote)
             or before in self.lex.words["content_markers"]
             or self.lex.has("clause_openers", before)
-            or self.toks[actor.start - 1].text in _BOUNDARY_PUNCT
+            or self.toks[head - 1].text in _BOUNDARY_PUNCT
             or before in ("و", "ف")
             or before in continuation  # "لا تزال جماعة X تسيطر": the subject after the marker
             or (before[:1] in ("و", "ف") and before[1:] in self.lex.words["content_markers"])  # "فإن X"
         )
         return actor if opens_clause else None
+
+    def _unknown_subject_before(self, i: int, s: Sentence) -> bool:
+        """ "لكن قيادة عمليات غرب نينوى نفت ذلك": a subject no gazetteer knows, headed by an actor noun,
+        opens the clause right before the verb; the subject told before is not the one acting here."""
+
+        def opener(k: int) -> bool:
+            key = self.key(k)
+            return (
+                (self.toks[k].is_punct and not self.toks[k].is_quote)
+                or key in ("و", "ف", "لكن", "ولكن")
+                or key in self.lex.words["content_markers"]
+                or self.lex.has("clause_openers", key)
+            )
+
+        k = i - 1
+        while k >= s.start and i - k <= _UNKNOWN_SUBJECT_REACH and not opener(k):
+            if self.key(k) in self.lex.triggers:
+                return False
+            k -= 1
+        head = k + 1
+        if head >= i or i - k > _UNKNOWN_SUBJECT_REACH or head in self.covered:
+            return False
+        if any(p.type == "Actor" and head <= p.start < i for p in s.phrases):
+            return False  # a known actor there is the subject (_subject_before) or its genitive
+        opens = k < s.start or opener(k)
+        key = self.key(head)
+        bare = key.removeprefix("ال")
+        actor_head = any(
+            w in self.lex.heads and self.lex.heads[w].entity_type == "Actor" for w in (key, bare)
+        )
+        return opens and (actor_head or self.lex.has("anonymous_subjects", key))
 
     def _human_genitive_before_object(self, first: int, stop: int) -> bool:
         """Whether a definite sound plural ("المسلحين", "المقاتلون" and its adjectives) stands at
@@ -1258,6 +1610,8 @@ class _Reader:
             or self.lex.has("clause_openers", before)
             or self.toks[k - 1].text in _BOUNDARY_PUNCT
             or before in ("و", "ف")
+            # "بينما لا تزال الأخيرة تسيطر على": the latter after the continuation marker
+            or before in self.lex.words.get("continuation_markers", frozenset())
         )
         latter = self._latter(k) if opens_clause else None
         return (latter, k) if latter is not None else None
@@ -1352,14 +1706,20 @@ class _Reader:
                 return next((p for p in s.phrases if p.start == j and p.type == "Actor" and p.iri), None)
         return None
 
-    def _pluperfect(self, i: int, s: Sentence) -> tuple[int, Phrase | None] | None:
-        """كان X قد VERB: the position of كان and the actor between it and قد (an earlier event)."""
+    def _pluperfect(self, i: int, s: Sentence) -> tuple[int, str | None] | None:
+        """كان X قد VERB (and "أن يكون X قد"): the position of كان and the actor between it and قد (an
+        earlier event)."""
         if not (self.key(i - 1) in self.lex.words["pluperfect_particle"] and i - 1 > s.start):
             return None
         for k in range(i - 2, max(s.start, i - 12) - 1, -1):
             if self.key(k) in self.lex.words["pluperfect_auxiliaries"]:
                 actor = next((p for p in s.phrases if k < p.start < i - 1 and p.type == "Actor"), None)
-                return k, actor
+                if actor is not None:
+                    return k, actor.iri
+                if k + 2 == i - 1 and (k + 1) not in self.covered:
+                    # "أن يكون التجمع قد دخل": a definite head of an actor named before
+                    return k, self._head_antecedent(k + 1, k + 1)
+                return k, None
         return None
 
     def _window_roles(
@@ -1795,6 +2155,8 @@ def find_mentions(
                 and (lex.types[scope.type].scope_status == "denied" or content_seen)
             )
             ev = reader.mention(i, s, form, wend, quoted=quoted)
+            if ev.type == "Withdrawal" and form.pos == "noun":
+                reader.coerced(ev, i, s)
             if ev.type == "Handover" and not ev.roles.get("beneficiary"):
                 # "سلّمت قسد المواقع" to nobody the text names: given up, a plain withdrawal
                 ev.type = "Withdrawal"
@@ -1822,8 +2184,12 @@ def find_mentions(
                 ):
                     ev.dropped = True
                     ev.rule += "+absorbed-into-complement"
-                elif not ev.roles.get("speaker"):
+                elif not ev.roles.get("speaker") and not (
+                    spec.scope_status == "denied" and "subject:unknown-svo" in ev.rule
+                ):
                     # "قالت مصادر": a speech act by nobody known says nothing of its own; it still
+                    # scopes what it reports ("لكن قيادة عمليات X نفت ذلك": an organisation the gazetteer
+                    # does not know denies: the denial is kept, its speaker unknown)
                     # scopes what it reports
                     ev.dropped = True
                     ev.rule += "+no-known-speaker"
@@ -1860,7 +2226,7 @@ def find_mentions(
                     and _demonstrative_object(reader, ev, s)
                 ):
                     out.append(ev)
-                    _deny_previous(out, len(out) - 1, lex)
+                    _deny_previous(out, len(out) - 1, lex, reader)
                     scope, scope_idx = None, None  # what follows it is no longer what it denies
                     continue
             elif scope is not None and scope.type != form.event_type:
@@ -2020,21 +2386,53 @@ def _demonstrative_object(reader: _Reader, ev: EventMention, s: Sentence) -> boo
     return any(reader.key(k) in words for k in range(ev.trigger + 1, min(ev.window_end + 1, s.stop)))
 
 
-def _deny_previous(out: list[EventMention], denial_idx: int, lex: Lexicon) -> None:
+def _deny_previous(out: list[EventMention], denial_idx: int, lex: Lexicon, reader: _Reader) -> None:
     """The event a "نفت ذلك" denies: the latest non-speech event told before it, in its sentence or
-    the one before; it becomes denied (and so opens and closes no control)."""
+    the one before; it becomes denied (and so opens and closes no control). A noun after بعد/قبل
+    ("سيطرتها على المعسكر بعد هجوم واسع") is the circumstance of the news, not the news denied."""
     denial = out[denial_idx]
+    markers = lex.words["after_markers"] | lex.words["before_markers"]
     for k in range(denial_idx - 1, -1, -1):
         ev = out[k]
         if ev.sentence < denial.sentence - 1:
             return
         if lex.types[ev.type].speech or ev.dropped:
             continue
+        if (
+            k > 0
+            and ev.trigger > 0
+            and reader.key(ev.trigger - 1) in markers
+            and out[k - 1].sentence >= (denial.sentence - 1)
+        ):
+            continue
         if ev.status in ("asserted", "reported"):
             ev.status = "denied"
             ev.scoped_by = denial_idx
             ev.rule += "+denied-by-demonstrative"
+            _deny_retellings(out, k, denial_idx)
         return
+
+
+def _deny_retellings(out: list[EventMention], denied: int, denial_idx: int) -> None:
+    """ "أعلنت X سيطرتها على المبنى، مؤكدة أن الاستيلاء على المبنى ..." then "نفت ذلك": the denial covers
+    the act in every mention told before it (same type, a shared target or none of its own, no other
+    agent), so no asserted copy of the denied act is left to open control."""
+    ev = out[denied]
+    agents = {v for r in AGENT_ROLES for v in ev.roles.get(r, ())}
+    targets = {v for r in ("target", "besieged") for v in ev.roles.get(r, ())}
+    for m in out[:denied]:
+        if m.type != ev.type or m.dropped or m.status not in ("asserted", "reported"):
+            continue
+        if m.sentence < ev.sentence - 1:
+            continue
+        theirs = {v for r in AGENT_ROLES for v in m.roles.get(r, ())}
+        mine = {v for r in ("target", "besieged") for v in m.roles.get(r, ())}
+        # a definite noun with no target of its own ("أن اقتحام المعبر تم فجراً") retells the act before it
+        meets = bool(mine & targets) if targets else True
+        if meets and not (agents and theirs and not agents & theirs):
+            m.status = "denied"
+            m.scoped_by = denial_idx
+            m.rule += "+denied-retelling"
 
 
 def _has_content(reader: _Reader, a: int, b: int) -> bool:

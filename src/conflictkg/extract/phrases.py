@@ -78,6 +78,49 @@ _CHECKPOINT_WHERE = frozenset(
 #: heads of roads, whose name may run from one place to another over a dash
 _ROAD_HEADS = frozenset({"طريق"})
 _OWNER_PRONOUNS = {"له": "m", "لها": "f", "لهم": "p", "لهما": "d", "لهن": "p"}
+#: "الجيش", "الشرطة": bare definite heads naming the country's army or police (heads.json)
+_NATIONAL_INSTITUTIONS = frozenset(match_key(w) for w in _HEAD_DATA.get("national_institutions", ()))
+#: "الجانب الروسي", "الطرف التركي": nouns that name a state as a party before its nisba (heads.json)
+_SIDE_NOUNS = frozenset(match_key(w) for w in _HEAD_DATA.get("side_nouns", ()))
+_SIDE_WRITTEN = {match_key(w): w for w in _HEAD_DATA.get("side_nouns", ())}
+_SIDE_ADJECTIVES = frozenset(match_key(w) for w in _HEAD_DATA.get("side_adjectives", ()))
+#: "جبل", "وادي": natural features that go on a group's name ("كتيبة فرسان الجبل") (heads.json)
+_FEATURE_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("feature_heads", ()))
+#: quote marks that only ever open a quotation
+_OPENING_QUOTES = frozenset({"«", "“", "„", "‹"})
+#: "خريطة طريق": nouns before a road head that make it an idiom, no road (heads.json "road_idioms")
+_ROAD_IDIOMS = frozenset(match_key(w) for w in _HEAD_DATA.get("road_idioms", ()))
+#: event types whose object changes hands ("يسلّم سيطرة الشهابي" names the checkpoint handed over)
+_TRANSFER_EVENTS = frozenset({"Seizure", "Handover", "Withdrawal"})
+#: words that begin with و and are no و + name ("وسط البلدة", "وفق مصدر"): never split inside a list
+_WHOLE_WAW_WORDS = frozenset(match_key(w) for w in _HEAD_DATA.get("whole_waw_words", ()))
+#: times of day and adverbial nouns that end a list item ("وبادوش صباح اليوم")
+_ITEM_BREAKERS = frozenset(match_key(w) for w in _HEAD_DATA.get("item_breakers", ()))
+#: "قوات حماية البلدة": what a unit is for opens a name through genitive heads (heads.json "unit_purposes")
+_UNIT_PURPOSES = frozenset(match_key(w) for w in _HEAD_DATA.get("unit_purposes", ()))
+#: "قيادة عمليات غرب نينوى": a compass word and a place go on the name (heads.json "sector_words")
+_SECTOR_WORDS = frozenset(match_key(w) for w in _HEAD_DATA.get("sector_words", ()))
+#: "عناصر «قوات حماية البلدة»": heads naming members of a group, who are that group (heads.json "member_heads")
+_MEMBER_HEADS = frozenset(match_key(w) for w in _HEAD_DATA.get("member_heads", ()))
+#: "تطلق على نفسها اسم «X»": words introducing a described group's own name (heads.json "self_naming")
+_SELF_NAMING = tuple(
+    sorted(
+        (tuple(match_key(w) for w in seq.split()) for seq in _HEAD_DATA.get("self_naming", ())),
+        key=len,
+        reverse=True,
+    )
+)
+#: the self-naming sequences by their first word (one dict look-up per group head)
+_SELF_NAMING_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(seq for seq in _SELF_NAMING if seq[0] == first) for first in {seq[0] for seq in _SELF_NAMING}
+}
+_NAME_WORDS = frozenset({"اسم", "مسمي", "ب"})
+#: "قبائل بني ظبيان": "sons of" opens a tribe's name; it is no nisba adjective
+_KIN_WORDS = frozenset({"بني"})
+#: "الحراس التابعين لـ X": definite heads that with an owner are a force of their own (heads.json)
+_AFFILIATED_DEFINITE = frozenset(match_key(w) for w in _HEAD_DATA.get("affiliated_definite", ()))
+#: "من المعارضة التشادية": nouns that with a nisba name one body (heads.json "national_bodies")
+_NATIONAL_BODIES = frozenset(match_key(w) for w in _HEAD_DATA.get("national_bodies", ()))
 
 
 @dataclass(slots=True)
@@ -98,6 +141,8 @@ class Phrase:
     group: bool = False
     located: bool = False
     anaphor: bool = False
+    #: an anaphor that names an entity of its own when nothing before it agrees ("القوة السعودية")
+    mint_unresolved: bool = False
     owner: Phrase | None = None
     owner_pronoun: bool = False
     holder: Phrase | None = None
@@ -112,6 +157,9 @@ class Phrase:
     #: a place named only inside a facility's proper name ("مستشفى الخرطوم"): it locates the
     #: facility but is no mention of its own (the annotation guide counts it as no entity)
     inner: bool = False
+    #: a bare national institution ("الجيش", "الشرطة"): one per country, its IRI scoped by the country
+    #: of the places in context rather than shared by every army of every article
+    national: bool = False
 
     @property
     def known(self) -> bool:
@@ -133,6 +181,8 @@ class Chunker:
         }
         #: Iraqi checkpoint words that are also common nouns ("سيطرة"), by key of their indefinite forms
         self.checkpoint_heads = _checkpoint_heads(_HEAD_DATA.get("checkpoint_names", ()))
+        #: stems of the nisba adjectives of known countries ("روس" of روسيا, "عراق" of العراق)
+        self.country_stems = _country_stems(gazetteer)
         self._stop: set[str] = set()
         for group in (
             "prepositions",
@@ -313,7 +363,9 @@ class Chunker:
         if prev == "و" and toks[p.start - 1].clitic:
             return previous is not None and previous.type == "Actor" and previous.end == p.start - 1
         if prev == "من":
-            return self.lex.has("backer_markers", before)
+            # "المدعوم من تركيا", "بمساعٍ من سلطنة عُمان", "بوساطة من قطر": the backer or mediator
+            noun = before[1:] if before.startswith("ب") else before  # "بوساطة" kept whole by the tokenizer
+            return self.lex.has("backer_markers", before) or self.lex.has("state_actor_nouns", noun)
         if prev == "بين":
             form = self.lex.triggers.get(before)
             agreement = form is not None and form.event_type in ("Agreement", "Negotiation")
@@ -321,9 +373,15 @@ class Chunker:
         if toks[p.start - 1].clitic:
             return False
         form = self.lex.triggers.get(prev) or self.lex.triggers.get(prev[1:] if prev[:1] in "وف" else "")
+        # "المهلة التي حددتها بغداد": the verb carries its object as a suffix
+        unsuffixed = next(
+            (prev[: -len(s)] for s in _POSSESSIVE_SUFFIXES if prev.endswith(s) and len(prev) - len(s) >= 3),
+            "",
+        )
         return (
             (form is not None and form.pos == "verb")
             or self.lex.has("state_actor_verbs", prev)
+            or (bool(unsuffixed) and self.lex.has("state_actor_verbs", unsuffixed))
             or self.lex.has("support_verbs", prev)
             or self.lex.has("state_actor_nouns", prev)
         )
@@ -339,6 +397,9 @@ class Chunker:
                     p.mention = (i, p.mention[1])
                     p.group = True
             return core
+        side = self._side(toks, i, stop)
+        if side:
+            return side
         if self.lex.has("demonstratives", toks[i].key) and i + 1 < stop:
             head = self.heads.get(toks[i + 1].key)
             if head is not None and head.number != "sg":
@@ -356,6 +417,55 @@ class Chunker:
                 ]
         return self._core(toks, i, stop)
 
+    def _side(self, toks: Sequence[Token], i: int, stop: int) -> list[Phrase]:
+        """ "الجانب الروسي", "الطرف التركي", "الجانبين الروسي والتركي": a side named by a country's nisba
+        (or "الحكومي") is that state as a party, an Actor; one per adjective after a dual."""
+        tok = toks[i]
+        if tok.clitic or not tok.key.startswith("ال") or i + 1 >= stop:
+            return []
+        bare = tok.key[2:]
+        dual = bare.endswith(("ين", "ان")) and bare[:-2] in _SIDE_NOUNS
+        if bare not in _SIDE_NOUNS and not dual:
+            return []
+        adjectives: list[int] = []
+        k = i + 1
+        while k < stop and self._side_adjective(toks[k]):
+            adjectives.append(k)
+            if not dual or len(adjectives) == 2:
+                break
+            if not (k + 2 < stop and toks[k + 1].clitic and toks[k + 1].key == "و"):
+                break
+            k += 2
+        if not adjectives or (dual and len(adjectives) != 2):
+            return []
+        noun = "ال" + (bare[:-2] if dual else bare)
+        surface = _label_word(tok) if not dual else "ال" + _SIDE_WRITTEN.get(noun[2:], noun[2:])
+        end = adjectives[-1] + 1
+        return [
+            Phrase(
+                i,
+                end,
+                "Actor",
+                "StateBody",
+                (i, a + 1) if n == 0 else (a, a + 1),
+                label=f"{surface} {toks[a].text}",
+                label_keys=(noun, toks[a].key),
+                heads=frozenset({noun[2:]}),
+                adjectives=(toks[a].key,),
+            )
+            for n, a in enumerate(adjectives)
+        ]
+
+    def _side_adjective(self, tok: Token) -> bool:
+        """Whether a word is the nisba of a known country ("الروسي", "التركية") or a side adjective."""
+        key = tok.key
+        if tok.clitic or not key.startswith("ال"):
+            return False
+        if key in _SIDE_ADJECTIVES:
+            return True
+        stem = key[2:-2] if key.endswith("يه") else key[2:-1] if key.endswith("ي") else ""
+        return len(stem) >= 3 and stem in self.country_stems
+
     # --- the core of a phrase ------------------------------------------------------------------
     def _core(
         self, toks: Sequence[Token], i: int, stop: int, *, modifiers: bool = True, bare: bool = False
@@ -368,6 +478,14 @@ class Chunker:
         if head is None and m is None and toks[i].key in self.checkpoint_heads:
             checkpoint = self.checkpoint_heads[toks[i].key]
             head = checkpoint if self._names_checkpoint(toks, i, stop, checkpoint) else None
+        elif head is None and m is None and self._glued_checkpoint(toks, i, stop):
+            # "تسليم اللواء لسيطرة الشهابي": the tokenizer keeps لسيطرة whole (خاضع لسيطرة X)
+            checkpoint = self.checkpoint_heads[toks[i].key[1:]]
+            found = self._headed(toks, i, stop, checkpoint, modifiers=modifiers, bare_ok=bare)
+            for p in found:
+                p.label = " ".join([checkpoint.surface, *p.label.split(" ")[1:]])
+                p.label_keys = (checkpoint.singular, *p.label_keys[1:])
+            return found
         if m is not None and head is not None and self._narrowed(toks, m, stop):
             m = None  # "المركز الثقافي الأرمني" is not the generic "المركز الثقافي" of the gazetteer
         if m is not None and (head is None or m.end > i + 1):
@@ -412,7 +530,59 @@ class Chunker:
             return after is not None and after.entity_type == "Facility"  # "سيطرة كلك على طريق أربيل"
         if m is not None:
             return m.entity_type == "Place"
-        return toks[j].key.startswith("ال") and nxt in _CHECKPOINT_WHERE
+        if not toks[j].key.startswith("ال"):
+            return False
+        return nxt in _CHECKPOINT_WHERE or self._transfer_object(toks, i)
+
+    def _glued_checkpoint(self, toks: Sequence[Token], i: int, stop: int) -> bool:
+        """ "لسيطرة الشهابي" after a verbal noun of a transfer ("تسليم اللواء لسيطرة الشهابي"): the
+        object of the verbal noun, a checkpoint; never "الخاضعة لسيطرة X" (held by X)."""
+        key = toks[i].key
+        head = self.checkpoint_heads.get(key[1:]) if key.startswith("ل") else None
+        if head is None or head.number != "sg" or i == 0 or toks[i - 1].key in self.lex.participles:
+            return False
+        j = self._skip_quotes(toks, i + 1, stop)
+        if j >= stop or not toks[j].key.startswith("ال") or not self._content(toks[j]):
+            return False
+        if toks[j].key in self.heads or self.gaz.match(toks, j, stop) is not None:
+            return False
+        window = range(max(0, i - 6), i)
+        return any(
+            (form := self.lex.triggers.get(toks[n].key)) is not None
+            and form.pos == "noun"
+            and form.transitive
+            and form.event_type in _TRANSFER_EVENTS
+            for n in window
+        )
+
+    def _transfer_object(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether the word at ``i`` is what a seizure, handover or withdrawal takes: right after a
+        transitive trigger ("يسلّم سيطرة الشهابي", "أخلت سيطرة الصقور"), after على of one ("تسيطر على
+        سيطرة البوعبيد") or after the ل of a verbal noun a few words back ("تسليم اللواء لسيطرة X").
+        There "سيطرة" + a definite name is a checkpoint: control of something is "سيطرة X على Y"."""
+        k = i - 1
+        if k < 0:
+            return False
+        if toks[k].key == "علي" and not toks[k].clitic:
+            k -= 1
+            return k >= 0 and self._event_word(toks[k].key, transitive=False)
+        if toks[k].clitic and toks[k].key == "ل":
+            return any(self._event_word(toks[n].key, transitive=True) for n in range(max(0, k - 5), k))
+        # the verb, or the verb and its subject before the object ("أخلت قوات البيشمركة سيطرة الصقور")
+        for n in range(k, max(-1, k - 5), -1):
+            if toks[n].is_punct or toks[n].key == "علي":
+                return False
+            if self._event_word(toks[n].key, transitive=True):
+                return True
+        return False
+
+    def _event_word(self, key: str, *, transitive: bool) -> bool:
+        """A trigger of a change of hands (seizure, handover, withdrawal); ``transitive``: one that takes
+        its object directly."""
+        form = self.lex.triggers.get(key)
+        if form is None or form.event_type not in _TRANSFER_EVENTS:
+            return False
+        return form.transitive or not transitive
 
     def _possessed_facility(
         self, toks: Sequence[Token], i: int, stop: int, *, modifiers: bool
@@ -512,6 +682,10 @@ class Chunker:
             return []  # "حركة المسافرين": the head is no name here
         if head.singular in _ROAD_HEADS and head.number == "pl" and self._def(toks[i]):
             return []  # "جميع الطرق المؤدية إلى البلدة": roads described, none named ("طرق تعز" is)
+        if head.singular in _ROAD_HEADS and i > 0 and toks[i - 1].key in _ROAD_IDIOMS:
+            return []  # "خريطة طريق": a roadmap, no road
+        if head.singular in _FEATURE_HEADS and self._inside_open_quote(toks, i):
+            return []  # «مقاومة جبل حبشي»: inside a quoted name begun before it, the feature is the name's
         managing = head.singular in _MANAGEMENT_HEADS and head.number == "sg" and not self._def(toks[i])
         if managing and j < stop:
             managed = self._core(toks, j, stop, modifiers=modifiers)
@@ -531,20 +705,26 @@ class Chunker:
         ):
             # "مديرية حيس", "مديرية الدريهمي", "مديريات حريب والعبدية": before a place name (not an
             # office's field) the office head names a district
-            head = replace(head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=True)
+            head = replace(
+                head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=False
+            )
         if head.collapse and j < stop:
             known = self._before_known_names(toks, i, j, stop, head)
             if known:
                 if modifiers:
                     self._modifiers(toks, known[-1], stop, share=known)
                 return known
+        if head.collapse and head.entity_type == "Actor" and j < stop and not self._def(toks[i]):
+            quoted = self._quoted_group(toks, i, j, stop)
+            if quoted:
+                if modifiers:
+                    self._modifiers(toks, quoted[0], stop)
+                return quoted
         # "قوات تابعة لـ X" is an actor of its own; "مسلحون تابعون لـ X" (a head with no chain) are X's
         if (
-            head.collapse
-            and head.chain
-            and head.entity_type == "Actor"
+            head.entity_type == "Actor"
             and j < stop
-            and not self._def(toks[i])
+            and ((head.chain and not self._def(toks[i])) or head.singular in _AFFILIATED_DEFINITE)
         ):
             affiliate = self._affiliate(toks, i, j, stop)
             if affiliate:
@@ -553,6 +733,39 @@ class Chunker:
             member_of = self._members_of(toks, i, j, stop)
             if member_of:
                 return member_of
+        if head.entity_type == "Actor" and not self._def(toks[i]) and j < stop:
+            named = self._self_named(toks, i, j, stop, modifiers=modifiers)
+            if named:
+                return named
+        if (
+            head.entity_type == "Actor"
+            and head.number == "sg"
+            and head.collapse
+            and self._def(toks[i])
+            and j < stop
+            and self._side_adjective(toks[j])
+        ):
+            # "القوة السعودية": a definite force with a country's nisba is the force of that nationality
+            # named before ("قوة سعودية من التحالف"), else a force of its own
+            return [
+                Phrase(
+                    i,
+                    j + 1,
+                    "Actor",
+                    head.subtype,
+                    (i, j + 1),
+                    label=f"{_label_word(toks[i])} {_label_word(toks[j])}",
+                    label_keys=(toks[i].key, toks[j].key),
+                    heads=frozenset({head.singular}),
+                    adjectives=(toks[j].key,),
+                    anaphor=True,
+                    mint_unresolved=True,
+                )
+            ]
+        if head.singular in _MEMBER_HEADS and head.number == "pl" and not self._def(toks[i]) and j < stop:
+            group = self._member_group(toks, i, j, stop, modifiers=modifiers)
+            if group:
+                return group
         described = self._described_fighters(toks, i, j, stop, head)
         if described:
             if modifiers:
@@ -589,6 +802,12 @@ class Chunker:
                     self._modifiers(toks, two[-1], stop, share=two)
                 return two
         k, words, keys, genitive = self._chain(toks, i, j, stop, head)
+        feature = self._feature_after(toks, k, stop) if words else None
+        if feature is not None:
+            # "قرى محاذية لنهر الساجور": ل + a natural feature goes on the description, and is a place too
+            words += _label_words(toks[k : feature.end])
+            keys += [t.key for t in toks[k : feature.end] if not t.is_quote]
+            k = feature.end
         road_end = self._road_end(toks, k, stop) if head.singular in _ROAD_HEADS and words else k
         if road_end == k and not self._definite(toks[i], head, words, keys, genitive):
             another = len(keys) == 1 and self.lex.has("distinct_markers", keys[0])
@@ -621,6 +840,8 @@ class Chunker:
         if head.singular in _ROAD_HEADS and (words or genitive) and tail == k:
             tail = self._road_end(toks, k, stop)  # "طريق سنوني–خانصور", "طريق الفاشر–كتم"
         p = self._chained_phrase(toks, i, k, head, heads, head_words, words, keys, genitive, tail)
+        if feature is not None:
+            p.nested.append(feature)
         if (
             head.singular in _UNIT_HEADS
             and head.number == "sg"
@@ -631,6 +852,25 @@ class Chunker:
         if modifiers:
             self._modifiers(toks, p, stop)
         bare = not words and not genitive
+        if bare and head.singular in _ROAD_HEADS and head.number == "sg" and p.end == k:
+            between = self._between_places(toks, k, stop)
+            if between:
+                # "الطريق بين الموصل ودهوك": a road named by the two places it joins (each its own entity)
+                p.end = between[-1].end
+                p.mention = (p.start, p.end)
+                p.label = " ".join(_label_words(toks[i : p.end]))
+                p.label_keys = tuple(t.key for t in toks[i : p.end] if not t.is_quote)
+                p.nested.extend(between)
+                return [p]
+        if (
+            bare
+            and head.singular in _NATIONAL_INSTITUTIONS
+            and head.number == "sg"
+            and self._def(toks[i])
+            and p.holder is None
+        ):
+            p.national = True  # "انسحب الجيش", "انسحاب الشرطة منها": the country's army or police
+            return [p]
         if bare and not bare_ok and p.holder is None and p.loc_at is None and p.end == k and len(heads) == 1:
             if head.number == "sg" and head.entity_type != "Actor" and self._def(toks[i]):
                 # "من المعسكر": a definite bare head refers back to the last entity with that head
@@ -651,6 +891,53 @@ class Chunker:
             return []
         return [p]
 
+    def _inside_open_quote(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether a quote opened one to three words before ``i`` is still open («مقاومة جبل حبشي»)."""
+        for q in range(i - 2, max(-1, i - 5), -1):
+            if toks[q].is_quote:
+                before = toks[q - 1] if q > 0 else None
+                return toks[q].text in _OPENING_QUOTES or (
+                    before is not None and (before.clitic or not self._content(before))
+                )
+        return False
+
+    def _feature_after(self, toks: Sequence[Token], k: int, stop: int) -> Phrase | None:
+        """The natural feature of "ل + نهر X" at ``k`` ("محاذية لنهر الساجور"), or None."""
+        if not (k + 1 < stop and toks[k].clitic and toks[k].key == "ل"):
+            return None
+        head = self.heads.get(toks[k + 1].key)
+        if head is None or head.singular not in _FEATURE_HEADS:
+            return None
+        found = self._core(toks, k + 1, stop, modifiers=False)
+        return found[0] if found and found[0].type == "Place" else None
+
+    def _between_places(self, toks: Sequence[Token], k: int, stop: int) -> list[Phrase]:
+        """The two places of "بين X وY" right after ``k`` (known places or place-headed names), or []."""
+        if not (k + 1 < stop and toks[k].key == "بين"):
+            return []
+        first = self._place_at(toks, k + 1, stop)
+        if first is None or not (
+            first.end + 1 < stop and toks[first.end].key == "و" and toks[first.end].clitic
+        ):
+            return []
+        second = self._place_at(toks, first.end + 1, stop)
+        return [first, second] if second is not None else []
+
+    def _place_at(self, toks: Sequence[Token], j: int, stop: int) -> Phrase | None:
+        j = self._skip_quotes(toks, j, stop)
+        found = self._core(toks, j, stop, modifiers=False) if j < stop else []
+        return found[0] if found and found[0].type == "Place" else None
+
+    def _on_road(self, toks: Sequence[Token], j: int, stop: int) -> Phrase | None:
+        """The road of "على طريق X" at ``j`` (a checkpoint set up on it), or None."""
+        if not (j + 1 < stop and toks[j].key == "علي"):
+            return None
+        head = self.heads.get(toks[j + 1].key)
+        if head is None or head.singular not in _ROAD_HEADS:
+            return None
+        found = self._core(toks, j + 1, stop, modifiers=False)
+        return found[0] if found and found[0].type == "Facility" else None
+
     def _indefinite_facility(
         self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun, *, modifiers: bool
     ) -> list[Phrase]:
@@ -661,6 +948,24 @@ class Chunker:
         if head.number == "du" and not toks[i].key.endswith("ا"):
             return []  # a true dual ("حاجزين") names two unnamed facilities: no entity of its own
         end = j
+        road = self._on_road(toks, j, stop) if head.singular not in _ROAD_HEADS else None
+        if road is not None:
+            # "حاجز على طريق زاخو": the checkpoint is named by the road it stands on; the road is its own
+            p = Phrase(
+                i,
+                road.end,
+                "Facility",
+                head.subtype,
+                (i, road.end),
+                label=" ".join(_label_words(toks[i : road.end])),
+                label_keys=tuple(t.key for t in toks[i : road.end] if not t.is_quote),
+                heads=frozenset({head.singular}),
+                located=head.located,
+            )
+            p.nested.append(road)
+            if modifiers:
+                self._modifiers(toks, p, stop)
+            return [p]
         if j < stop and self.lex.has("distinct_markers", toks[j].key):
             end = j + 1
         elif j + 1 < stop and toks[j].key == "في":
@@ -779,9 +1084,12 @@ class Chunker:
         """ "قوات تابعة لحزب الإصلاح", "قوة أمنية تابعة لوزارة الداخلية", "عناصر تابعين لفرقة X": an
         unnamed force affiliated to X is an actor of its own (X is its parent), unlike "مسلحون من X"."""
         k = j
+        national = self._national_force_of(toks, i, j, j + 1, stop)
+        if national:
+            return national
         if k < stop and self._content(toks[k]) and toks[k].key not in self.heads:
             if (
-                not toks[k].key.endswith(("يه", "ي", "يون", "يين"))
+                not (_indefinite_adjective(toks[k]) or toks[k].key.endswith(("يون", "يين")))
                 or self.gaz.match(toks, k, stop) is not None
             ):
                 return []
@@ -802,12 +1110,15 @@ class Chunker:
             + " ل"
             + (parent.label or " ".join(t.text for t in toks[parent.start : parent.end] if not t.is_quote))
         )
+        end = parent.end
+        if end < stop and toks[end].is_quote and sum(1 for t in toks[i:end] if t.is_quote) % 2 == 1:
+            end += 1  # "الحراس التابعين لـ«الإدارة الذاتية»": the owner's closing quote ends the mention
         p = Phrase(
             i,
-            parent.end,
+            end,
             "Actor",
             self.heads[toks[i].key].subtype,
-            (i, parent.end),
+            (i, end),
             label=label,
             label_keys=(
                 *(t.key for t in own),
@@ -818,6 +1129,44 @@ class Chunker:
         )
         p.nested.append(parent)
         return [p]
+
+    def _national_force_of(self, toks: Sequence[Token], i: int, j: int, k: int, stop: int) -> list[Phrase]:
+        """ "قوة سعودية من التحالف", "وحدة تركية من قوات حفظ السلام": an indefinite force with a
+        country's nisba, drawn from an actor, is an actor of its own (the actor after من its parent)."""
+        if k != j + 1 or k + 1 >= stop or toks[k].key != "من" or not self._country_nisba(toks[j]):
+            return []
+        n = self._skip_quotes(toks, k + 1, stop)
+        # "من التحالف": a bare definite group head names the group the force comes from
+        comp = self._core(toks, n, stop, modifiers=False, bare=True) if n < stop else []
+        if not comp or comp[0].type != "Actor" or comp[0].anaphor:
+            return []
+        parent = comp[0]
+        end = parent.end
+        own = [t for t in toks[i : parent.start] if not t.is_quote]
+        parent_words = [t for t in toks[parent.start : parent.end] if not t.is_quote]
+        head = self.heads[toks[i].key]
+        p = Phrase(
+            i,
+            end,
+            "Actor",
+            head.subtype,
+            (i, end),
+            label=" ".join([*(_label_word(t) for t in own), *(_label_word(t) for t in parent_words)]),
+            label_keys=(*(t.key for t in own), *(t.key for t in parent_words)),
+            heads=frozenset({head.singular}),
+            adjectives=(toks[j].key,),
+            owner=parent,
+        )
+        p.nested.append(parent)
+        return [p]
+
+    def _country_nisba(self, tok: Token) -> bool:
+        """Whether an indefinite word is the nisba of a known country ("سعودية", "تركي", "روسية")."""
+        key = tok.key
+        if tok.clitic or key.startswith("ال"):
+            return False
+        stem = key[:-2] if key.endswith("يه") else key[:-1] if key.endswith("ي") else ""
+        return len(stem) >= 3 and stem in self.country_stems
 
     def _members_of(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
         """ "مسلحون من “كتائب أبو عمارة”", "عناصر تابعين لفرقة السلطان مراد": members of X are X."""
@@ -836,6 +1185,124 @@ class Chunker:
         p.start = i
         return [p]
 
+    def _quoted_group(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
+        """ "فصيل «السلطان مراد»", "قوات «درع الشمال»", "عناصر «قوات حماية البلدة»": a force named in
+        quotes after a generic force head is the quoted name (the head only says what it is)."""
+        if j != i + 2 or not toks[i + 1].is_quote or toks[i + 1].text not in (*_OPENING_QUOTES, '"'):
+            return []
+        close = next((q for q in range(j, min(stop, j + 7)) if toks[q].is_quote), None)
+        if close is None or close == j or any(not self._content(t) for t in toks[j:close] if not t.clitic):
+            return []
+        return [
+            Phrase(
+                i,
+                close,
+                "Actor",
+                self.heads[toks[i].key].subtype,
+                (j, close),
+                label=" ".join(_label_word(t) for t in toks[j:close]),
+                label_keys=tuple(t.key for t in toks[j:close]),
+            )
+        ]
+
+    def _self_named(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, *, modifiers: bool
+    ) -> list[Phrase]:
+        """ "مجموعة مسلحة تطلق على نفسها اسم «X»", "جماعة تسمي نفسها X": a described group that names
+        itself is the actor X; the description before the name names nothing of its own."""
+        s = j
+        while s < min(stop, j + 3) and _indefinite_adjective(toks[s]):
+            s += 1
+        if s >= stop or toks[s].key not in _SELF_NAMING_BY_FIRST:
+            return []
+        candidates = _SELF_NAMING_BY_FIRST[toks[s].key]
+        end = next((s + len(seq) for seq in candidates if self._words_at(toks, s, stop, seq)), None)
+        if end is None:
+            return []
+        while end < stop and (toks[end].key in _NAME_WORDS or toks[end].text in ("ـ", ":")):
+            end += 1
+        n = self._skip_quotes(toks, end, stop)
+        found = self._core(toks, n, stop, modifiers=modifiers) if n < stop else []
+        if found and found[0].type == "Actor" and found[0].start == n:
+            found[0].start = i
+            return found[:1]
+        close = next((q for q in range(n, min(stop, n + 8)) if toks[q].is_quote), None)
+        if n == end or close is None or close == n:
+            return []  # an unquoted name the chunker does not know: no phrase rather than a wrong one
+        return [
+            Phrase(
+                i,
+                close,
+                "Actor",
+                "ArmedGroup",
+                (n, close),
+                label=" ".join(_label_word(t) for t in toks[n:close]),
+                label_keys=tuple(t.key for t in toks[n:close]),
+            )
+        ]
+
+    def _words_at(self, toks: Sequence[Token], s: int, stop: int, seq: tuple[str, ...]) -> bool:
+        """Whether the token keys from ``s`` are the words of ``seq``."""
+        return s + len(seq) <= stop and all(toks[s + n].key == w for n, w in enumerate(seq))
+
+    def _member_group(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, *, modifiers: bool
+    ) -> list[Phrase]:
+        """ "عناصر «قوات حماية البلدة»", "مقاتلو كتيبة فرسان الجبل", "عناصر مجموعة محلية": members of a
+        group the gazetteer does not know are that group (the actor), named or only described."""
+        group = self.heads.get(toks[j].key)
+        if group is None or group.singular in _MEMBER_HEADS:
+            return []
+        if group.entity_type != "Actor" and not (self._def(toks[j]) and group.singular in _ACTING_OFFICES):
+            return []
+        inner = self._core(toks, j, stop, modifiers=modifiers)
+        if inner and inner[0].type == "Actor" and inner[0].start == j:
+            inner[0].start = i
+            return inner
+        if inner and inner[0].anaphor and inner[0].start == j and inner[0].end == j + 1:
+            inner[0].start = i  # "عناصر المديرية": the office named before, whose members act
+            inner[0].type = "Actor"  # members belong to the institution, not to its building
+            return inner[:1]
+        if (
+            not inner
+            and group.number == "sg"
+            and self._def(toks[j])
+            and not (j + 1 < stop and _adjective_like(toks[j + 1].key) and toks[j + 1].key not in self.heads)
+        ):
+            # "عناصر الجهاز", "عناصر المديرية": members of the body named before with that head
+            return [
+                Phrase(
+                    i,
+                    j + 1,
+                    group.entity_type,
+                    group.subtype,
+                    (j, j + 1),
+                    heads=frozenset({group.singular}),
+                    anaphor=True,
+                )
+            ]
+        if inner or group.number != "sg" or self._def(toks[j]):
+            return []
+        # "عناصر مجموعة محلية", "مقاتلي جماعة مسلحة": a group described by indefinite adjectives only
+        end = j + 1
+        while end < stop and _indefinite_adjective(toks[end]) and self.gaz.match(toks, end, stop) is None:
+            end += 1
+        if end == j + 1:
+            return []
+        return [
+            Phrase(
+                i,
+                end,
+                "Actor",
+                group.subtype,
+                (j, end),
+                label=" ".join(_label_word(t) for t in toks[j:end]),
+                label_keys=tuple(t.key for t in toks[j:end]),
+                heads=frozenset({group.singular}),
+                adjectives=tuple(t.key for t in toks[j + 1 : end]),
+            )
+        ]
+
     def _members_of_people(self, toks: Sequence[Token], i: int, j: int, stop: int) -> list[Phrase]:
         """ "مسلحون من العشائر", "فصائل من الطوارق": fighters from a people or a kind of group that
         has no name of its own are one actor, the whole phrase (a place after من is an origin)."""
@@ -846,6 +1313,26 @@ class Chunker:
         if self.gaz.match(toks, j, stop) is not None or (head is not None and head.entity_type != "Actor"):
             return []
         end = j + 1
+        named_body = (
+            end < stop
+            and toks[j].key in _NATIONAL_BODIES
+            and _adjective_like(toks[end].key)
+            and toks[end].key not in self.heads
+        )
+        if end < stop and (self._side_adjective(toks[end]) or named_body) and head is None:
+            # "مسلحين من المعارضة التشادية": a national body (the noun and its country's nisba) is named;
+            # its fighters are that body
+            return [
+                Phrase(
+                    i,
+                    end + 1,
+                    "Actor",
+                    "ArmedGroup",
+                    (j, end + 1),
+                    label=" ".join(_label_word(t) for t in toks[j : end + 1]),
+                    label_keys=tuple(t.key for t in toks[j : end + 1]),
+                )
+            ]
         return [
             Phrase(
                 i,
@@ -900,14 +1387,19 @@ class Chunker:
             items = items[:2]
         if len(items) < 2:
             return []
+        end = items[-1][1]
+        items = self._shared_adjective(toks, items)
         out: list[Phrase] = []
         for n, (a, b) in enumerate(items):
             item_words = [_label_word(t) for t in toks[a:b] if not t.is_quote]
             item_keys = tuple(t.key for t in toks[a:b] if not t.is_quote)
+            if n > 0 and self._joined_and(toks, a, stop):
+                item_words[0] = item_words[0][1:]  # "وهافانا" is the item "هافانا"
+                item_keys = (item_keys[0][1:], *item_keys[1:])
             out.append(
                 Phrase(
                     i,
-                    items[-1][1],
+                    end,
                     head.entity_type,
                     head.subtype,
                     (i, b) if n == 0 else (a, b),
@@ -1009,8 +1501,24 @@ class Chunker:
                 k = m.end
                 break
             if self.lex.has("directions", toks[kq].key) and not self._named_direction(toks, kq, stop):
+                sector = self._sector_place(toks, head, keys, kq, stop)
+                if sector is not None:
+                    # "قيادة عمليات غرب نينوى": the compass word and the place are the command's name
+                    words.append(_label_word(toks[kq]))
+                    keys.append(toks[kq].key)
+                    genitive.append(sector)
+                    k = sector.end
                 break  # "جسر سوبا شرقي الخرطوم": the place after a compass word is not in the name
-            if toks[kq].key in self.heads and not words:
+            feature = self.heads.get(toks[kq].key)
+            # "كتيبة فرسان الجبل", «سرايا الجبل الأخضر», "فوج حماية سهل نينوى": a natural feature after
+            # a group's head (definite, or after a word of the name) is part of the group's name
+            feature_in_name = (
+                head.entity_type == "Actor"
+                and feature is not None
+                and feature.singular in _FEATURE_HEADS
+                and (bool(words) or toks[kq].key.startswith("ال"))
+            )
+            if toks[kq].key in self.heads and not words and not feature_in_name:
                 if self._def(toks[i]):
                     break  # a definite head takes no genitive: "المسلحون من العشائر مقر ..." ends at العشائر
                 inner = self._core(toks, kq, stop, modifiers=False, bare=True)
@@ -1047,6 +1555,20 @@ class Chunker:
                     # "قيادات الأفرع الأمنية", "مبنى البلدية": the genitive is part of the name; so is
                     # an actor the gazetteer does not know ("مقر الفرقة 22", "مخفر الشرطة"): the
                     # facility is named after it, the text does not mention it as an actor
+                    words += _label_words(toks[inner[0].start : inner[0].end])
+                    keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
+                    k = inner[0].end
+                    continue
+            if (
+                head.entity_type == "Actor"
+                and len(keys) == 1
+                and keys[0] in _UNIT_PURPOSES
+                and toks[kq].key in self.heads
+                and not feature_in_name
+            ):
+                # "قوات حماية البلدة", "فوج حماية عشائر الكرابلة": what the unit protects is its name
+                inner = self._core(toks, kq, stop, modifiers=False, bare=True)
+                if inner and not inner[0].known and inner[0].type in ("Actor", "Place", "Facility"):
                     words += _label_words(toks[inner[0].start : inner[0].end])
                     keys += [t.key for t in toks[inner[0].start : inner[0].end] if not t.is_quote]
                     k = inner[0].end
@@ -1092,7 +1614,11 @@ class Chunker:
                 keys.append(toks[kq].key)
                 k = kq + 1
                 continue
-            if toks[kq].key in self.heads or not self._content(toks[kq]) or toks[kq].key in _CHAIN_BREAKERS:
+            if (
+                (toks[kq].key in self.heads and not feature_in_name)
+                or not self._content(toks[kq])
+                or toks[kq].key in _CHAIN_BREAKERS
+            ):
                 break
             if (
                 not words
@@ -1200,6 +1726,21 @@ class Chunker:
             return False
         return any(t.is_quote for t in toks[kq + 2 : min(stop, kq + 8)])
 
+    def _sector_place(
+        self, toks: Sequence[Token], head: HeadNoun, keys: list[str], kq: int, stop: int
+    ) -> Phrase | None:
+        """The known place after the compass word at ``kq`` when it ends an operations command's name
+        ("قيادة عمليات غرب نينوى", "قيادة قطاع شرق دجلة"); None elsewhere ("جسر سوبا شرقي الخرطوم")."""
+        if head.entity_type != "Actor" or not keys or keys[-1] not in _SECTOR_WORDS:
+            return None
+        nxt = self._skip_quotes(toks, kq + 1, stop)
+        m = self.gaz.match(toks, nxt, stop) if nxt < stop else None
+        if m is None or m.entity_type != "Place":
+            return None
+        return Phrase(
+            nxt, m.end, "Place", m.candidates[0].entry.subtype, (nxt, m.end), candidates=m.candidates
+        )
+
     def _def(self, head_token: Token) -> bool:
         """Whether a head noun carries the article: "الألوية" does, "ألوية" (folded to الويه) does not."""
         key = head_token.key
@@ -1211,6 +1752,8 @@ class Chunker:
         """Whether a headed phrase names something (indefinite descriptions, "قوات عسكرية", do not)."""
         if self._def(first) or any(w.startswith("ال") for w in keys) or genitive:
             return True
+        if head.entity_type == "Actor" and len(keys) >= 2 and keys[0] in _UNIT_PURPOSES:
+            return True  # "وحدات حماية إيزيدخان", "قوات حرس الحدود": a unit named for what it guards
         named_units = head.entity_type == "Actor" and head.number == "pl" and not head.collapse
         if (head.number != "sg" and not named_units) or not words:
             return False  # "كتائب أبو عمارة", "سرايا الجبل" name a group; "قوات كبيرة" does not
@@ -1220,7 +1763,10 @@ class Chunker:
             # "تجمع أحرار حوران", "لواء صقور الجزيرة": a group's proper name of two words or more;
             # "قوات عسكرية" (a nisba adjective) or "مجموعة مسلحة" (one descriptive word) names none
             minimum = 1 if head.singular in _ONE_WORD_NAMES else 2
-            return len(keys) >= minimum and not keys[0].endswith(("يه", "ي"))
+            described = all(_indefinite_adjective_key(k) for k in keys)
+            # "مجموعة مسلحة محلية": adjectives only (a participle and a nisba) describe, they name none
+            nisba_first = keys[0].endswith(("يه", "ي")) and keys[0] not in _KIN_WORDS
+            return len(keys) >= minimum and not nisba_first and not described
         return head.entity_type == "Place" or (
             head.entity_type == "Facility" and not keys[0].endswith(("يه", "ي"))
         )
@@ -1285,7 +1831,9 @@ class Chunker:
     ) -> list[tuple[int, int]]:
         """Coordinated name items after a shared head: "الأمن العسكري وأمن الدولة والأمن السياسي".
 
-        After a dual the items may be head nouns themselves ("شعبتي الريف والمدينة").
+        After a dual the items may be head nouns themselves ("شعبتي الريف والمدينة"). The tokenizer
+        leaves و on a name it does not know ("حقول باباكركوك وهافانا وباي حسن"): inside the list such a
+        word opens the next item, so that an unknown two-word name is one item of its own.
         """
         items: list[tuple[int, int]] = []
         k = j
@@ -1296,6 +1844,10 @@ class Chunker:
                     break  # "حريب والعبدية جنوبي مأرب": the place after a compass word is no item
                 if k > a and heads_inside and _dual_agreement(toks[k].key):
                     break  # "معبري الغزاوية ودير بلوط الفاصلين": the dual adjective is both items'
+                if k > a and self._joined_and(toks, k, stop):
+                    break  # "وهافانا": the next item, its و left on by the tokenizer
+                if k > a and toks[k].key in _ITEM_BREAKERS:
+                    break  # "وبادوش صباح اليوم", "وسلطانة وفق مصدر": the name ends before a time or adverb
                 k += 1
             if k == a:
                 break
@@ -1303,8 +1855,36 @@ class Chunker:
             if k + 1 < stop and toks[k].key == "و" and self._content(toks[k + 1]):
                 k += 1
                 continue
+            if k < stop and self._joined_and(toks, k, stop):
+                continue
             break
         return items
+
+    def _joined_and(self, toks: Sequence[Token], k: int, stop: int) -> bool:
+        """Whether a token is و glued to a name the tokenizer does not know ("وهافانا", "وكوكجلي")."""
+        tok = toks[k]
+        key = tok.key
+        if tok.clitic or len(key) < 4 or not key.startswith("و") or key.startswith("وال"):
+            return False
+        if key in self.heads or key in _WHOLE_WAW_WORDS or self.gaz.match(toks, k, stop) is not None:
+            return False
+        if k > 0 and toks[k - 1].key.endswith(("يه", "ي")) and key.endswith(("يه", "ي")):
+            return False  # "قوات عسكرية وأمنية": two coordinated adjectives, not two names
+        return self._content(tok) and self._content(replace(tok, key=key[1:]))
+
+    def _shared_adjective(self, toks: Sequence[Token], items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "حقول باباكركوك وهافانا وباي حسن النفطية": a definite adjective after an indefinite name
+        of several words does not agree with that name; it qualifies the shared head, so it leaves
+        the last item (a definite name keeps its own: "مكاتب الهجرة والأحوال المدنية")."""
+        a, b = items[-1]
+        if b - a < 2 or len(items) < 2:
+            return items
+        last, before = toks[b - 1], toks[b - 2]
+        if before.key.startswith("ال") or not last.key.startswith("ال") or not last.key.endswith("ه"):
+            return items
+        if not (last.key.endswith("يه") or last.key.startswith("الم")):
+            return items  # a feminine nisba or participle ("النفطية", "المجاورة"), not a noun ("السلامة")
+        return [*items[:-1], (a, b - 1)]
 
     def _modifiers(self, toks: Sequence[Token], p: Phrase, stop: int, share: Sequence[Phrase] = ()) -> None:
         """Relative and participle modifiers after a phrase; they extend it (and ``share`` with it)."""
@@ -1407,6 +1987,22 @@ _PLURAL_POSSESSED = ("اتها", "اتهم", "اتهما")
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
 
 
+def _indefinite_adjective_key(key: str) -> bool:
+    """Whether an indefinite key has an adjective's shape: a nisba ("محليه"), a feminine participle
+    ("مسلحه") or a feminine fa'il ("صغيره", "كبيره")."""
+    feminine_fail = len(key) == 5 and key.endswith("ه") and key[2] == "ي"
+    return key.endswith(("ي", "يه")) or (key.startswith("م") and key.endswith("ه")) or feminine_fail
+
+
+def _indefinite_adjective(tok: Token) -> bool:
+    """Whether a word has the shape of an indefinite adjective after a group's head: a nisba ("محلية",
+    "قبلية") or a feminine participle ("مسلحة", "مجهولة")."""
+    key = tok.key
+    if tok.clitic or tok.is_quote or key.startswith("ال") or len(key) < 4:
+        return False
+    return key.endswith(("ي", "يه")) or (key.startswith("م") and key.endswith("ه"))
+
+
 def _dual_agreement(key: str) -> bool:
     """Whether a definite word agrees with a dual head ("الفاصلين", "الحدوديين", "المتجاورتين")."""
     return key.startswith("ال") and len(key) > 5 and key.endswith(("ين", "ان"))
@@ -1421,6 +2017,29 @@ def _adjective_like(key: str) -> bool:
     if stem.endswith((*_NISBA_ENDINGS, "ه")) or stem.startswith("م"):
         return True
     return len(stem) == 4 and stem[2] == "ي"  # فعيل: "الحليف", "الكبير"
+
+
+def _country_stems(gazetteer: GazetteerIndex) -> frozenset[str]:
+    """Stems of the nisba adjectives of the gazetteer's countries: "روسيا" -> "روس", "العراق" -> "عراق",
+    "السعودية" -> "سعود", "الإمارات" -> "امارات" (keys, so that "الروسي" and "الروسية" both match)."""
+    stems: set[str] = set()
+    for e in gazetteer.entries.values():
+        if e.type != "Place" or e.subtype != "Country":
+            continue
+        for labels in e.labels.values():
+            for label in labels:
+                key = match_key(label)
+                if " " in key or not key:
+                    continue
+                key = key[2:] if key.startswith("ال") else key
+                stems.add(key)
+                if key.endswith(("يا", "يه")):
+                    stems.add(key[:-2])
+                if key.endswith(("ا", "ه")):
+                    stems.add(key[:-1])
+    # countries the gazetteer does not hold whose forces report on ("قوة أمريكية", "المعارضة التشادية")
+    stems.update(match_key(w) for w in _HEAD_DATA.get("nisba_stems", ()))
+    return frozenset(s for s in stems if len(s) >= 3)
 
 
 def _checkpoint_heads(items: Sequence[Mapping[str, Any]]) -> dict[str, HeadNoun]:

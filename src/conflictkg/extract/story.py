@@ -154,7 +154,9 @@ def _compatible(
     if frozenset({ev.status, m.status}) not in _COMPATIBLE_STATUS and ev.status != m.status:
         return False
     if ev.status in ("denied", "negated") or m.status in ("denied", "negated"):
-        return spec.merge != "article" and ev.status == m.status
+        # one act told twice and denied once ("نفت ذلك"): its mentions are one denied event
+        same_denial = m.scoped_by is not None and all(x.scoped_by == m.scoped_by for x in ev.mentions)
+        return (spec.merge != "article" or same_denial) and ev.status == m.status
     mine = [v for r in AGENT_ROLES for v in ev.roles.get(r, [])]
     theirs = [] if soft else [v for r in AGENT_ROLES for v in m.roles.get(r, [])]
     if mine and theirs and not any(_related(a, b, ancestors) for a in mine for b in theirs):
@@ -378,8 +380,9 @@ def _transfer_nouns(
 _WIDE_PLACES = frozenset({"City", "Governorate", "Country", "Region"})
 #: Withdrawals and handovers: the types that give up a place (a handover also names its receiver).
 _GIVING_UP = ("Withdrawal", "Handover")
-#: The clitic and prepositions that introduce a handover's receiver ("لقوات النظام", "to the army").
-_RECEIVER_MARKERS = frozenset({"ل", "لـ", "الى", "to", "لصالح"})
+#: The clitic and prepositions that introduce a handover's receiver ("لقوات النظام", "to the army"); إلى
+#: is keyed with its alef maqsura folded (الي).
+_RECEIVER_MARKERS = frozenset({"ل", "لـ", "الى", "الي", "to", "لصالح"})
 #: "لصالح X" (in favour of X) after the receiver's ل
 _ON_BEHALF = frozenset({"صالح"})
 #: A withdrawal with no handover verb names a receiver only this way ("انسحبت ... لصالح X").
@@ -398,6 +401,7 @@ def _read_clauses(
     _agreed_content(mentions, toks, lex)
     _coordinated_content(mentions, toks, lex)
     _pronoun_to_the_told_place(mentions, toks, sentences)
+    _pronoun_to_the_told_list(mentions, toks)
     _english_pluperfect(mentions, toks)
     _nearest_trigger_owns_target(mentions)
     for m in mentions:
@@ -620,6 +624,32 @@ def _pronoun_to_the_told_place(
                     m.pronoun_roles[role] = told[0].iri or v
                     m.rule += "+pronoun-to-the-told-place"
                     break
+
+
+#: A preposition with a feminine or dual pronoun: what it points at may be a whole list of sites (Arabic
+#: refers to a plural of things with the feminine singular).
+_LIST_PRONOUNS = frozenset(p + s for p in ("من", "علي", "في", "الي", "عن") for s in ("ها", "هما"))
+
+
+def _pronoun_to_the_told_list(mentions: Sequence[EventMention], toks: Sequence[Token]) -> None:
+    """ "سيطرت X على حقول A وB وC، بالإضافة إلى D، بعد انسحاب Y منها", "على A وB عقب انسحاب Y منهما":
+    a pronoun whose antecedent is the last site of a list an earlier event of the sentence was about
+    points at the whole list, not at its last item: the later event takes every site of it."""
+    for m in mentions:
+        v = m.pronoun_roles.get("target")
+        if m.dropped or v is None or m.roles.get("target"):
+            continue
+        if not any(toks[k].key in _LIST_PRONOUNS for k in range(m.trigger + 1, min(m.window_end, len(toks)))):
+            continue
+        earlier = [
+            e
+            for e in mentions
+            if e.sentence == m.sentence and e.trigger < m.trigger and not e.dropped and e is not m
+        ]
+        told = next((e for e in reversed(earlier) if len(e.roles.get("target", ())) > 1), None)
+        if told is not None and told.roles["target"][-1] == v:
+            m.roles["target"] = list(told.roles["target"])
+            m.rule += "+pronoun-to-the-told-list"
 
 
 #: Words that end the description of a place: a new clause or a list of places, not an apposition.
