@@ -50,6 +50,8 @@ _GLUE = _APOSTROPHES | _HYPHENS
 #: gazetteer places that name a state when they act ("Qatar mediated", "talks with Baghdad")
 _STATE_PLACES = frozenset({"Country", "City"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Denial"})
+#: relative pronouns of things: "the bridge, which links X and Y, was seized" (never "who")
+_THING_RELATIVES = frozenset({"which"})
 
 
 class Lemmas:
@@ -212,6 +214,8 @@ class _Named:
     phrase: Phrase
     head: str
     words: frozenset[str]
+    #: a gazetteer name: only a full description refers back to it, never an owner ("government forces")
+    known: bool = False
 
 
 @dataclass
@@ -302,12 +306,24 @@ class EnglishChunker:
             return True  # a headline's present tense: "Hamza Division quits Suluk grain centre"
         return key.endswith("ing") and nxt in self.data.words["determiners"]
 
+    def _re_verb(self, toks: Sequence[Token], j: int, stop: int) -> bool:
+        """A lower-case "re-" before a past form ("re-entered", "re-took"): a verb, no word of a name."""
+        return (
+            toks[j].text == "re"
+            and j + 2 < stop
+            and toks[j + 1].text in _HYPHENS
+            and verb_form(toks[j + 2].key, self.data.lemma(toks[j + 2].key)) == "past"
+            and self.data.lemma(toks[j + 2].key) != toks[j + 2].key
+        )
+
     def _run(self, toks: Sequence[Token], i: int, stop: int, first: int) -> int:
         """End of the nominal run from ``i`` (a possessive "elders' council" stays inside)."""
         j = i
         while j < stop:
             if j > i and toks[j - 1].text not in _HYPHENS and self._verb_like(toks, j, stop):
                 break  # "PMF units imposed fees", "lorries crossing the bridge": a verb ends the name
+            if j > i and self._re_verb(toks, j, stop):
+                break  # "SDF units re-entered": a verb told again ends the name
             if (
                 j > i
                 and toks[j].key in self.data.words["allegiance_links"]
@@ -431,6 +447,11 @@ class EnglishChunker:
                     self.memory.append(_Named(p, head, frozenset(p.label_keys)))
                 elif p.known and p.type == "Place" and not p.inner:
                     self.places.append(p)
+                elif p.known and p.type == "Actor" and p.mention[1] - p.mention[0] > 1:
+                    # "the Rapid Support Forces ... the paramilitary group": a named armed actor may be
+                    # referred back to by its head or a synonym of it
+                    keys = frozenset(toks[k].key for k in range(*p.mention) if toks[k].key)
+                    self.memory.append(_Named(p, toks[p.mention[1] - 1].key, keys, known=True))
             i = max([b, *(p.end for p in found)])
         out = self._unknown_places(toks, out, start, stop)
         out = self._outer_parts(toks, out, stop)
@@ -616,12 +637,27 @@ class EnglishChunker:
         if prep == "of":
             return before in words.get("mediation_nouns", frozenset())
         if prep == "by":
-            return before in words["backing_participles"] or before in words.get(
-                "mediation_nouns", frozenset()
+            return (
+                before in words["backing_participles"]
+                or before in words.get("mediation_nouns", frozenset())
+                or self._passive_trigger_before(toks, a - 2, start)
             )
         if prep == "to":
             return before != "according" and self._handover_before(toks, a, start)
         return False
+
+    def _passive_trigger_before(self, toks: Sequence[Token], k: int, start: int) -> bool:
+        """Whether ``k`` ends the past participle of an event verb, so that "by X" after it names the
+        doer: "was seized by the army", "had been taken over by police", "captured by the military"."""
+        if k >= start and toks[k].key in self.data.words["particles"]:
+            k -= 1  # "taken over by", "handed back by"
+        if k < start:
+            return False
+        key = toks[k].key
+        lemma = self.data.lemma(key)
+        if lemma == key or verb_form(key, lemma) != "past":
+            return False
+        return any(f.pos == "verb" for _, f in self.data.triggers.get(lemma, ()))
 
     def _handover_before(self, toks: Sequence[Token], a: int, start: int) -> bool:
         """Whether a handover verb stands earlier in the sentence ("handed it back to X")."""
@@ -937,7 +973,7 @@ class EnglishChunker:
                 and owner_head not in self.data.words["collapse_heads"]
             ):
                 # "the brigade's fighters", "the council's members": the actor told before
-                antecedent = self._antecedent("Actor", owner_head, (owner_head,))
+                antecedent = self._antecedent("Actor", owner_head, (owner_head,), owner=True)
                 if antecedent is not None:
                     p.label_keys = ()
                     p.antecedent = antecedent
@@ -1087,6 +1123,8 @@ class EnglishChunker:
             j, n = j + 1, n + 1
         if j >= stop or toks[j].key not in self.data.heads:
             return None
+        while j + 1 < stop and toks[j + 1].key in self.data.heads:
+            j += 1  # "a hilltop village", "a border town": the rightmost head decides
         head_key = toks[j].key
         entity_type, subtype = self.data.heads[head_key]
         entity_type, subtype = self.data.compound_heads.get(
@@ -1393,14 +1431,20 @@ class EnglishChunker:
             )
         return out
 
-    def _antecedent(self, entity_type: str, head: str, keys: tuple[str, ...]) -> Phrase | None:
-        """The latest entity this definite description fits: same type, its head and words included."""
+    def _antecedent(
+        self, entity_type: str, head: str, keys: tuple[str, ...], *, owner: bool = False
+    ) -> Phrase | None:
+        """The latest entity this definite description fits: same type, its head and words included.
+        An ``owner`` before a collapse head ("the brigade's fighters") refers back to unnamed
+        descriptions only: "government forces" after "Yemen's government" is an actor of its own."""
         generic = self.data.words["generic_heads"]
         words = set(keys) - {head}
+        if entity_type == "Actor":
+            words -= self.data.words.get("description_words", frozenset())  # "the paramilitary group"
         synonyms = self.data.head_synonyms.get(head, frozenset())
         for named in reversed(self.memory):
             p = named.phrase
-            if p.type != entity_type:
+            if p.type != entity_type or (owner and named.known):
                 continue
             same_head = (
                 named.head == head
@@ -1474,12 +1518,18 @@ class _EnglishReader:
         while i < s.stop:
             hit = self._held_at(i, s)
             if hit is None and i not in self.covered:
-                for rest, form in self.data.triggers.get(self.lemma(i), ()):
-                    kind = verb_form(self.key(i), form.lemma)
+                v = self._repeated_verb(i, s)  # "re-entered", "re-took": the verb after "re-"
+                lemma = self.lemma(v)
+                if v != i and "re" + lemma in self.data.triggers:
+                    lemma = "re" + lemma  # "re-took", "re-captured": retake, recapture
+                for rest, form in self.data.triggers.get(lemma, ()):
+                    kind = verb_form(self.key(v), form.lemma)
                     if form.pos == "noun" and kind != "verb":
                         continue  # a noun is singular or plural: "according" is no "accord"
-                    at = self._particle_object(i + 1, s) if form.pos == "verb" and rest else 0
-                    first = i + 1 + at  # "handed it back", "pull its fighters out": object, then particle
+                    if v != i and form.pos != "verb":
+                        continue  # "re-" makes verbs only
+                    at = self._particle_object(v + 1, s) if form.pos == "verb" and rest else 0
+                    first = v + 1 + at  # "handed it back", "pull its fighters out": object, then particle
                     n = len(rest)
                     if first + n <= s.stop and all(self.key(first + m) == w for m, w in enumerate(rest)):
                         if form.lemma in self.mediation_lemmas and not self._actor_before(i, s):
@@ -1515,6 +1565,13 @@ class _EnglishReader:
             else:
                 i += 1
         return out
+
+    def _repeated_verb(self, i: int, s: Sentence) -> int:
+        """The verb after a hyphenated "re-" at ``i`` ("re-entered", "re-took", "re-occupy"), which the
+        tokenizer splits into "re", "-" and the verb: the event is the verb's own, told again; else ``i``."""
+        if self.key(i) == "re" and i + 2 < s.stop and self.toks[i + 1].text in _HYPHENS:
+            return i + 2
+        return i
 
     def _forced_out(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
         """ "forced the government troops guarding it to leave", "compelled the militia to withdraw
@@ -2067,7 +2124,8 @@ class _EnglishReader:
                 if before is not None:
                     ev.rule += "+subject:coordinated-verb"
             elif before is None and self.toks[j].text == ",":
-                before = self._subject_before_aside(j, s)  # "The SDF, backed by US forces, seized"
+                # "The SDF, backed by US forces, seized", "The dam, which ..., was seized"
+                before = self._subject_before_aside(j, s, passive=passive)
                 if before is not None:
                     ev.rule += "+subject:before-aside"
             if (
@@ -2416,19 +2474,24 @@ class _EnglishReader:
             k -= 1
         return None
 
-    def _subject_before_aside(self, j: int, s: Sentence) -> Phrase | None:
+    def _subject_before_aside(self, j: int, s: Sentence, *, passive: bool = False) -> Phrase | None:
         """The actor before an aside set off by commas right before the verb ("X, in talks brokered
-        by Y, agreed"); the aside holds no verb of its own that is a trigger."""
+        by Y, agreed"); the aside holds no verb of its own that is a trigger. Before a passive verb,
+        the subject is what was acted on, and the aside may be a relative clause ("The hilltop, which
+        overlooks the road, was captured by X"): the place or facility before "which" is the subject."""
         apposed = self.phrase_ending(j, s)
         if apposed is not None and apposed.antecedent is not None and apposed.type == "Actor" and apposed.iri:
             return apposed  # "The STC, the UAE-backed separatist group, handed": the STC
         k = j - 1
-        while k > s.start and j - k <= 12:
+        while k > s.start and j - k <= (16 if passive else 12):
             if self.toks[k].text == ",":
                 p = self.phrase_ending(k, s)
-                if p is not None and p.type == "Actor" and p.iri and p.start > s.start - 1:
+                if p is not None and p.type == "Actor" and p.iri and p.start > s.start - 1 and not passive:
                     return p
                 return None
+            if passive and self.key(k) in _THING_RELATIVES and self.toks[k - 1].text == ",":
+                p = self.phrase_ending(k - 1, s)
+                return p if p is not None and p.type in ("Place", "Facility") and p.iri else None
             if self.toks[k].text in _BOUNDARY or self.key(k) in self.data.words["relative_pronouns"]:
                 return None
             k -= 1

@@ -10,8 +10,10 @@ one IRI. Anaphors (\"هذه المؤسسات\") and repeated group descriptions 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 from conflictkg import iri as iris
 from conflictkg.extract.gazetteer import GazetteerIndex
@@ -24,6 +26,13 @@ from conflictkg.facts import Entity, GazetteerEntry, Span
 __all__ = ["EntityTable"]
 
 _TOWN_LEVEL = frozenset({"City", "Town"})
+#: "قوات", "مقاتلي": troop words dropped before comparing a short mention with a full name (heads.json)
+_FORCE_WORDS = frozenset(
+    match_key(w)
+    for w in json.loads(
+        resources.files("conflictkg.extract").joinpath("data", "heads.json").read_text(encoding="utf-8")
+    ).get("force_words", ())
+)
 
 
 @dataclass(slots=True)
@@ -157,6 +166,12 @@ class EntityTable:
         owner = p.owner.iri if p.owner is not None else None
         if p.owner_pronoun:
             owner = self.latest_actor_before(p.start)
+        if p.type == "Actor" and owner is None and not p.owner_pronoun:
+            same = self._short_form(p)
+            if same is not None:
+                p.iri = same
+                self._mention(same, p)
+                return
         if p.group and p.type == "Facility":
             same = self._corefer(p, owner)
             if same is not None:
@@ -198,6 +213,29 @@ class EntityTable:
                     _Unknown(entity_iri, p.type, p.heads, frozenset(p.adjectives), owner, within)
                 )
         self._mention(entity_iri, p)
+
+    def _short_form(self, p: Phrase) -> str | None:
+        """The actor named before in full whose name this definite short mention begins ("الجيش" after
+        "قوات الجيش العراقي", "قوات الحشد" after "الحشد الشعبي", "رئاسة الأركان" after "رئاسة الأركان
+        العامة"), or None.
+
+        Why: news names a group in full once and then by its first words; minted apart, the short
+        form became a second actor that took the events (and the control) of the first."""
+        words = _name_words(" ".join(t.key for t in self.toks[p.mention[0] : p.mention[1]] if not t.is_quote))
+        if not words or not any(w.startswith("ال") for w in words):
+            return None
+        start = self.toks[p.start].start
+        best: tuple[int, str] | None = None
+        for e in self.entities.values():
+            if e.type != "Actor":
+                continue
+            for m in e.mentions:
+                if m.start >= start or (best is not None and m.start <= best[0]):
+                    continue
+                full = _name_words(match_key(m.text))
+                if len(full) > len(words) and full[: len(words)] == words:
+                    best = (m.start, e.id)
+        return best[1] if best else None
 
     def _country(self, ctx: Sequence[str]) -> str | None:
         """The country of the nearest place in context that has one (itself or a place above it)."""
@@ -265,6 +303,12 @@ class EntityTable:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             self.entities[entity_iri].mentions.append(span)
+
+
+def _name_words(key: str) -> list[str]:
+    """The words of a name's key without its leading troop word ("قوات الحشد" -> ["الحشد"])."""
+    words = key.split()
+    return words[1:] if len(words) > 1 and words[0] in _FORCE_WORDS else words
 
 
 def _late(p: Phrase) -> bool:

@@ -27,7 +27,10 @@ from conflictkg.extract.lexicon import HeadNoun, Lexicon, TriggerForm, TypeSpec
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 
-__all__ = ["EventMention", "Sentence", "find_mentions"]
+__all__ = ["VERB_SUFFIX_RULE", "EventMention", "Sentence", "find_mentions"]
+
+#: rule mark of a verb whose object pronoun names a site ("انتزعتها", "أخلته"): story.py resolves it
+VERB_SUFFIX_RULE = "+object:verb-suffix"
 
 AGENT_ROLES = ("agent", "speaker", "besieger", "party")
 _BOUNDARY_PUNCT = frozenset({"،", ",", ";", "؛", ":"})
@@ -55,6 +58,8 @@ _PRONOUN_PREPS = ("من", "علي", "في", "حول", "ل")
 #: how many words after an object-bound trigger its object may stand ("نقلت ميليشيا لواء X مقاتليها")
 _OBJECT_REACH = 8
 _SENTENCE_END = frozenset({".", "؟", "!", "?"})
+#: how many words before a seizure verb or noun "لا تزال / ما زالت" may stand to make it a held state
+_HELD_REACH = 12
 #: how many words before a verb with an object pronoun its antecedent may stand
 _ANTECEDENT_REACH = 14
 #: prepositions of where a prevented movement goes ("منعت دخول الشاحنات إلى المخيم"); keys after
@@ -63,6 +68,8 @@ _GOALS = frozenset({"الي", "ل", "في", "عبر", "نحو", "باتجاه"})
 #: prepositions of the goal after a transitive verbal noun: its genitive is then the agent
 #: ("اقتحام قوات X لمبنى", "دخول القوات إلى البلدة"); keys after normalisation (إلى -> الي)
 _GOAL_PREPS = frozenset({"ل", "الي"})
+#: words that open the goal of a movement ("انسحبت إلى مواقعها", "نحو ثكناتها", "باتجاه جبل مرة")
+_GOAL_WORDS = frozenset({"الي", "نحو", "باتجاه"})
 _PRONOUNS = frozenset({"ها", "ه", "هما", "هم", "هن"})
 #: how many words back from an event noun its support verb may stand ("فرض X مطلع الشهر رسوماً")
 _SUPPORT_REACH = 8
@@ -276,7 +283,13 @@ class _Reader:
     def _conditional_reading(self, i: int, s: Sentence, form: TriggerForm) -> TriggerForm | None:
         """The reading of trigger ``i`` whose condition holds: a lifting with a siege to lift, an
         object-bound trigger with its object ("رفع الحصار" lifts a siege, "رفع حواجزه" withdraws)."""
-        others = (r for r in self.lex.readings.get(self.key(i), ()) if r.lemma in self._object_bound)
+        # "فكّ الجيش الحصار": a bare lift word read first as the verbal noun may be the verb, with its
+        # subject before the siege noun
+        others = (
+            r
+            for r in self.lex.readings.get(self.key(i), ())
+            if r.lemma in self._object_bound or (r.event_type == _LIFTING and r.pos == "verb" and r != form)
+        )
         for reading in (form, *others):
             if reading.event_type == _LIFTING:
                 if self._lifted_siege(i, s, reading) is not None:
@@ -326,6 +339,16 @@ class _Reader:
         for suffix in _SUFFIXES:
             stem = self.lex.triggers.get(key[: -len(suffix)]) if key.endswith(suffix) else None
             if stem is not None and stem.lemma == form.lemma:
+                return True
+        return False
+
+    def _singular_object(self, i: int, form: TriggerForm) -> bool:
+        """Whether verb ``i`` ends in a singular object pronoun (ه، ها: "أخلته", "انتزعتها"), which
+        can stand for a place; هم/هما are the people acted upon ("طردتهم")."""
+        key = self.key(i)
+        for suffix in ("ها", "ه"):
+            stem = self.lex.triggers.get(key[: -len(suffix)]) if key.endswith(suffix) else None
+            if stem is not None and stem.lemma == form.lemma and stem.pos == "verb":
                 return True
         return False
 
@@ -427,20 +450,28 @@ class _Reader:
         if form.pos == "verb":
             subject = next((p for p in s.phrases if p.start == j and p.type == "Actor"), None)
             if subject is not None:
-                j = self._skip_quotes(subject.end, s.stop)
+                # "فكّ الجيش، صباح أمس، الحصار": past the time between the subject and the siege noun
+                j = self._skip_fillers(subject.end, s.stop)
         return j if j < s.stop and self._siege_noun(j) else None
 
     def _after_lift_verb(self, i: int, s: Sentence) -> bool:
         """Whether siege noun ``i`` is the object of a lift verb (then the lifting is the event)."""
         j = i - 1
-        while j >= s.start and self.toks[j].is_quote:
-            j -= 1
+        while j >= s.start and (
+            self.toks[j].is_quote
+            or j in self.timed
+            or (self.toks[j].text in ("،", ",") and (j + 1 in self.timed or j - 1 in self.timed))
+        ):
+            j -= 1  # "فكّ الجيش، صباح أمس، الحصار": back past the time too
         subject = next((p for p in s.phrases if p.end == j + 1 and p.type == "Actor"), None)
         k = self._prev_word(subject.start if subject is not None else i, s)
         if k is None:
             return False
-        lift = self.lex.triggers.get(self.key(k))
-        return lift is not None and lift.event_type == _LIFTING and self._lifted_siege(k, s, lift) == i
+        first = self.lex.triggers.get(self.key(k))
+        lifts = [
+            r for r in (first, *self.lex.readings.get(self.key(k), ())) if r and r.event_type == _LIFTING
+        ]
+        return any(self._lifted_siege(k, s, lift) == i for lift in lifts)
 
     def lifted_genitive(self, ev: EventMention, i: int, s: Sentence, form: TriggerForm) -> None:
         """ "أنهت قوات النظام حصار مدينة درعا", "فكّت القوات الطوق حول بلدة تلعفر": the genitive of the
@@ -695,6 +726,32 @@ class _Reader:
             j = self._skip_fillers(j + 1, stop)
         return any(p.start == j and p.type == "Actor" for p in rest)
 
+    def _units_before(self, start: int, floor: int) -> bool:
+        """Whether "units + ل" stand right before the phrase at ``start`` ("مسلحين لـ«X»")."""
+        k = start - 1
+        while k > floor and self.toks[k].is_quote:
+            k -= 1
+        return k - 1 >= floor and self.key(k) == "ل" and self.lex.has("unit_members", self.key(k - 1))
+
+    def _members_of(self, first: int, stop: int, in_window: Sequence[Phrase]) -> int:
+        """Where the actor stands whose units the words at ``first`` name: "وحدات للجيش السوداني",
+        "مسلحين لـ«X»" (units, ل, the actor), "آخر وحدات الجيش" (the last units of); else ``first``."""
+        j = first
+        if j < stop and self.key(j) == "اخر":
+            j += 1  # "آخر وحدات الجيش"
+            if any(p.start == j and p.type == "Actor" for p in in_window):
+                return j
+        if not (j < stop and self.lex.has("unit_members", self.key(j))) or j in self.covered:
+            return first
+        j += 1
+        if j < stop and self.key(j) == "ل" and self.toks[j].clitic:
+            j += 1
+        elif j - first < 2:
+            return first  # bare "وحدات الجيش" is an actor phrase of its own (phrases.py)
+        j = self._skip_quotes(j, stop)
+        actor = next((p for p in in_window if p.start == j and p.type == "Actor"), None)
+        return j if actor is not None else first
+
     def _members_from(self, first: int, stop: int, in_window: Sequence[Phrase]) -> bool:
         """Whether the words at ``first`` are members of an actor ("عناصر مجموعة محلية", "مسلحي «X»")
         followed by من: the people driven out of a place, not the ones who drive them out."""
@@ -861,7 +918,8 @@ class _Reader:
         if self.key(i) in self.lex.words.get("state_verbs", frozenset()):
             return True
         markers = self.lex.words.get("continuation_markers", frozenset())
-        for k in range(i - 1, max(s.start, i - 7) - 1, -1):
+        # a long holder may stand between ("لا تزال قوات الجيش الوطني الليبي بقيادة X تُحكم قبضتها")
+        for k in range(i - 1, max(s.start, i - _HELD_REACH) - 1, -1):
             if self.toks[k].text in _BOUNDARY_PUNCT:
                 return False
             if self.key(k) in markers:
@@ -945,13 +1003,19 @@ class _Reader:
             return None
         frame = self.lex.types[form.event_type].frame
         for k in range(j + 1, min(s.stop, j + 12)):
-            if k in triggers or (
+            # a verbal noun may stand in the aside ("، بموجب تفاهم مع X،", "، عقب انسحاب Y،"), a verb not
+            if (k in triggers and triggers[k].pos != "noun") or (
                 self.toks[k].text in _BOUNDARY_PUNCT and self.toks[k].text not in (",", "،")
             ):
                 return None
             if self.toks[k].text in (",", "،"):
                 nxt = self.key(k + 1)
-                return k if nxt in self.lex.words["prepositions"] and frame.get(nxt) is not None else None
+                if nxt in self.lex.words["prepositions"] and frame.get(nxt) is not None:
+                    return k
+                # "سلّمت X، بموجب تفاهم مع Y، مبنى Z إلى W": the verb's object right after the aside
+                first = self._skip_quotes(k + 1, s.stop)
+                site = any(p.start == first and p.type in ("Facility", "Place") for p in s.phrases)
+                return k if site and frame.get("object") is not None and j != i + 1 else None
         return None
 
     # --- prepositions --------------------------------------------------------------------------
@@ -1023,6 +1087,9 @@ class _Reader:
         ):
             # "المدينة التي تسيطر عليها قوات X": the subject follows the resumptive pronoun
             first = self._skip_fillers(first + 1, wend)
+        if form.pos == "noun" and not form.pronoun_suffix and not self.key(i).startswith("ال"):
+            # "انسحاب وحدات للجيش منه", "طرد مسلحين لـ«X»", "انسحاب آخر وحدات الجيش": the actor is the genitive
+            first = self._members_of(first, wend, in_window)
         licence = self.licences.get(i)
         if licence is not None and self._bare_stem_noun(i, s, form):
             form = TriggerForm(form.event_type, form.lemma, "noun", False, form.transitive, "")
@@ -1399,6 +1466,12 @@ class _Reader:
                 # form opening its clause is the verb ("نفى الجيش", نفى and نفي fold together)
                 self.subject = explicit
         adjacent = self._skip_fillers(subject_end if explicit_after else i + 1, wend)
+        if not explicit_after and form.pos == "noun" and first > adjacent:
+            adjacent = first  # the actor whose units the verbal noun tells of ("طرد مسلحين لـ«X»")
+        aside_end = next((b for a, b in self.asides if a == adjacent and b < wend), None)
+        if aside_end is not None:
+            # "سلّمت X، بموجب تفاهم مع Y، مبنى Z": the object stands right after the aside
+            adjacent = self._skip_fillers(aside_end + 1, wend)
         while (
             adjacent < wend
             and adjacent not in self.covered
@@ -1423,6 +1496,11 @@ class _Reader:
         if not ev.backref or (explicit is not None and explicit_after):
             # "بعد ساعات من انسحاب عناصر X منه": a back-reference naming its own agent tells the event
             self._pronoun_roles(ev, frame, i, s, wend)
+        if form.pos == "verb" and form.transitive and self._singular_object(i, form):
+            # "بعدما انتزعتها فصائل X", "بعد أن أخلته وحدات X": the verb's object pronoun is the
+            # latest place or facility named (used only when the window names no target)
+            self._suffix_object(ev, i, s)
+            ev.rule += VERB_SUFFIX_RULE
         if (
             form.pos == "noun"
             and not ev.has_agent()
@@ -1652,6 +1730,8 @@ class _Reader:
         ("ما لم ينسحب", "إن لم", "إذا لم": unless, if not; a condition is read as a plan)."""
         if not self.lex.has("negations", self.key(k)):
             return False
+        if k + 1 < s.stop and self.key(k + 1) in self.lex.words.get("continuation_markers", frozenset()):
+            return False  # "لا تزال تفرض طوقاً", "لم يزل يحاصر": still going on, no negation
         before = self._prev_word(k, s)
         return before is None or not self.lex.has("conditional_particles", self.key(before))
 
@@ -1755,6 +1835,10 @@ class _Reader:
                 prev_prep = None
                 continue
             key = prep if prep is not None else "object"
+            if key == "ل" and p.start == adjacent and self._units_before(p.start, floor):
+                key = "object"  # "طرد مسلحين لـ«X»": the actor whose gunmen are driven out
+            if key == "في" and self._in_the_goal(p.start, floor):
+                continue  # "انسحب مقاتلوها إلى مواقعهم في جبل X": where the goal is, not what was left
             role = _role_for(frame.get(key), p)
             if role is not None and p.iri:
                 ev.add(role, p.iri)
@@ -1763,6 +1847,16 @@ class _Reader:
                 if p.loc_at is not None:
                     loc_of_previous.add(p.loc_at)
             prev_prep = key
+
+    def _in_the_goal(self, start: int, floor: int) -> bool:
+        """Whether the في phrase at ``start`` locates an unnamed goal right before it: "إلى مواقعهم في",
+        "نحو ثكناتها في" (إلى/نحو/باتجاه, one or two words, then في), no punctuation between."""
+        for k in range(start - 2, max(floor, start - 4) - 1, -1):
+            if self.toks[k].is_punct:
+                return False
+            if self.key(k) in _GOAL_WORDS:
+                return True
+        return False
 
     def _pronoun_roles(
         self, ev: EventMention, frame: Mapping[str, Any], i: int, s: Sentence, wend: int
@@ -1846,6 +1940,10 @@ class _Reader:
                 # suffix of the transitive verbal noun is its object
                 ev.rule += "+agent:governing-verb+object:suffix"
                 self._suffix_object(ev, i, s)
+                pluperfect = self._pluperfect(governor, s)
+                if pluperfect is not None and pluperfect[1] is not None:
+                    # "بعد أن كانت قوات X قد قررت اقتحامها": the actor between كان and قد
+                    return pluperfect[1], pluperfect[0]
                 return self.subject, governor
         if form.pronoun_suffix:
             link = i - 1 if self.key(i - 1) in self.lex.words["support_links"] else None
@@ -1877,6 +1975,11 @@ class _Reader:
                 # "بسطت «كتيبة X» صباح الأحد سيطرتها", "أحكمت فيه قبضتها": the support verb further back
                 # in the clause; its subject (when named) is the suffix's antecedent
                 k, subject = found
+                pluperfect = self._pluperfect(k, s) if subject is None else None
+                if pluperfect is not None and pluperfect[1] is not None:
+                    # "بعد أن كانت «X» قد بسطت سيطرتها على": the actor between كان and قد
+                    ev.rule += "+agent:pluperfect-support-verb"
+                    return pluperfect[1], pluperfect[0]
                 ev.rule += "+agent:distant-support-verb" + ("-subject" if subject is not None else "")
                 return (subject.iri if subject is not None else self.subject), k
             ev.rule += "+agent:pronoun-suffix"

@@ -31,6 +31,8 @@ _PREP_PRONOUNS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]")
 _CONJ_ARTICLE = frozenset({"وال", "فال", "بال", "كال"})
+#: a conjunction the tokenizer leaves as a word of its own (before a quote mark: و«X»)
+_LONE_CONJUNCTIONS = frozenset({"و", "ف"})
 #: gazetteer place subtypes that also name a state acting as an actor ("تركيا", "بغداد")
 _STATE_PLACES = frozenset({"Country", "City"})
 #: a relative pronoun and the "was" that agrees with it ("الذي كان", "التي كانت")
@@ -121,6 +123,13 @@ _KIN_WORDS = frozenset({"بني"})
 _AFFILIATED_DEFINITE = frozenset(match_key(w) for w in _HEAD_DATA.get("affiliated_definite", ()))
 #: "من المعارضة التشادية": nouns that with a nisba name one body (heads.json "national_bodies")
 _NATIONAL_BODIES = frozenset(match_key(w) for w in _HEAD_DATA.get("national_bodies", ()))
+#: "ثلاث نقاط", "عدة مقرات": numbers that count a plural head into one group (heads.json "count_words")
+_COUNT_WORDS = frozenset(match_key(w) for w in _HEAD_DATA.get("count_words", ()))
+#: "المنطقة العسكرية الثانية": an area head, a service adjective and an ordinal name a command (heads.json)
+_COMMAND_AREAS: Mapping[str, Any] = _HEAD_DATA.get("command_areas", {})
+_COMMAND_HEADS = frozenset(match_key(w) for w in _COMMAND_AREAS.get("heads", ()))
+_COMMAND_ADJECTIVES = frozenset(match_key(w) for w in _COMMAND_AREAS.get("adjectives", ()))
+_COMMAND_NAMES = frozenset(match_key(w) for w in _COMMAND_AREAS.get("names", ()))
 
 
 @dataclass(slots=True)
@@ -243,6 +252,8 @@ class Chunker:
         if tok.clitic or tok.is_punct or not tok.key:
             return False
         key = tok.key
+        if key in _LONE_CONJUNCTIONS:
+            return False  # "مجلس عشائر بلد و«كتائب حزب الله»": a و left whole before a quote joins two names
         if key in self._stop or self.lex.has("prepositions", key):
             return False
         if key in self.lex.participles or key in self.lex.triggers:
@@ -281,9 +292,10 @@ class Chunker:
     def _acting_offices(self, toks: Sequence[Token], phrases: list[Phrase], start: int) -> None:
         """An office named by its institution ("مديرية أمن الحسكة") that acts is that institution, an Actor.
 
-        Three places in the clause make it act, whatever the verb's tense or the country: the subject
-        right after a speech verb, a conjunct after an actor, and the receiver of a handover told in
-        the same sentence. Seized, entered or closed offices stay facilities.
+        Four places in the clause make it act, whatever the verb's tense or the country: the subject
+        right after a speech verb, a conjunct after an actor, the receiver of a handover told in the
+        same sentence, and the owner after "التابع لـ" (guards or staff of the office). Seized, entered
+        or closed offices stay facilities.
         """
         previous: Phrase | None = None
         handover_at = next(
@@ -295,6 +307,17 @@ class Chunker:
             None,
         )
         for p in phrases:
+            owner = p.owner
+            if (
+                p.type == "Actor"
+                and owner is not None
+                and owner.type == "Facility"
+                and not owner.known
+                and not owner.group
+                and owner.heads & _ACTING_OFFICES
+            ):
+                # "عناصر الحماية التابعة لمديرية أمن عدن": the office a force belongs to is an institution
+                owner.type, owner.subtype, owner.located = "Actor", "Institution", False
             # a known office ("فرع الأمن العسكري" of the gazetteer) acts as its institution too
             first = self.heads.get(toks[p.start].key)
             heads = p.heads if not p.known else frozenset({first.singular} if first is not None else ())
@@ -326,6 +349,10 @@ class Chunker:
         if before.clitic and before.key == "و":
             # "الحزب الديمقراطي الكردستاني والاتحاد الوطني الكردستاني": a conjunct of an actor
             return previous is not None and previous.type == "Actor" and previous.end == p.start - 1
+        if before.key == "ل" and p.start >= 2 and self._seq_at(toks, p.start - 2, p.start, "owner_markers"):
+            # "حراسه التابعين لمكتب الأشغال العامة": the office that staff or guards belong to is the
+            # institution, their owner
+            return True
         if before.key in _RECEIVER_MARKERS:
             return handover_at is not None and handover_at < p.start
         if before.clitic:
@@ -397,10 +424,16 @@ class Chunker:
                     p.mention = (i, p.mention[1])
                     p.group = True
             return core
-        side = self._side(toks, i, stop)
-        if side:
-            return side
-        if self.lex.has("demonstratives", toks[i].key) and i + 1 < stop:
+        key = toks[i].key
+        if key in _COUNT_WORDS:
+            counted = self._counted(toks, i, stop)
+            if counted:
+                return counted
+        if key.startswith("ال"):
+            side = self._side(toks, i, stop)
+            if side:
+                return side
+        if self.lex.has("demonstratives", key) and i + 1 < stop:
             head = self.heads.get(toks[i + 1].key)
             if head is not None and head.number != "sg":
                 return [
@@ -416,6 +449,43 @@ class Chunker:
                     )
                 ]
         return self._core(toks, i, stop)
+
+    def _counted(self, toks: Sequence[Token], i: int, stop: int) -> list[Phrase]:
+        """ "أخلت ثلاث نقاط على أطراف البلدة", "سلّمت خمسة حواجز": a number before an indefinite plural
+        facility head names the counted facilities as one group (the number is part of its mention).
+
+        Why: unnamed but counted sites are what withdrawals and handovers are about; without a
+        phrase the event has no target and its control is lost."""
+        if toks[i].clitic or toks[i].key not in _COUNT_WORDS or i + 1 >= stop:
+            return []
+        head = self.heads.get(toks[i + 1].key)
+        if head is None or head.entity_type != "Facility" or head.number != "pl" or self._def(toks[i + 1]):
+            return []
+        found = self._core(toks, i + 1, stop)
+        if found:
+            if len(found) > 1 or found[0].known:
+                return []  # a list or a known name after the number keeps its own phrases
+            # "خمسة حواجز عسكرية": the described facilities, counted
+            found[0].start = i
+            found[0].mention = (i, found[0].mention[1])
+            found[0].group = True
+            return found
+        end = i + 2
+        while end < stop and end < i + 4 and _indefinite_adjective(toks[end]):
+            end += 1  # "خمسة حواجز عسكرية"
+        return [
+            Phrase(
+                i,
+                end,
+                "Facility",
+                head.subtype,
+                (i, end),
+                label=" ".join(_label_word(t) for t in toks[i:end]),
+                label_keys=tuple(t.key for t in toks[i:end]),
+                heads=frozenset({head.singular}),
+                group=True,
+            )
+        ]
 
     def _side(self, toks: Sequence[Token], i: int, stop: int) -> list[Phrase]:
         """ "الجانب الروسي", "الطرف التركي", "الجانبين الروسي والتركي": a side named by a country's nisba
@@ -478,7 +548,7 @@ class Chunker:
         if head is None and m is None and toks[i].key in self.checkpoint_heads:
             checkpoint = self.checkpoint_heads[toks[i].key]
             head = checkpoint if self._names_checkpoint(toks, i, stop, checkpoint) else None
-        elif head is None and m is None and self._glued_checkpoint(toks, i, stop):
+        elif head is None and m is None and toks[i].key[:1] == "ل" and self._glued_checkpoint(toks, i, stop):
             # "تسليم اللواء لسيطرة الشهابي": the tokenizer keeps لسيطرة whole (خاضع لسيطرة X)
             checkpoint = self.checkpoint_heads[toks[i].key[1:]]
             found = self._headed(toks, i, stop, checkpoint, modifiers=modifiers, bare_ok=bare)
@@ -602,10 +672,12 @@ class Chunker:
             head = self.heads.get(base)
             if head is None and base.endswith("ت"):
                 head = self.heads.get(base[:-1] + "ه")  # مديريتها -> مديرية
-            if head is None or head.entity_type != "Facility" or head.number == "du":
+            if head is None or head.entity_type != "Facility":
                 continue
             if head.singular not in _POSSESSED_HEADS:
                 return []  # "مبانيه": a part of the place named before, no entity
+            if head.number == "du":
+                return self._possessed_dual(toks, i, stop, head, modifiers=modifiers)
             p = Phrase(
                 i,
                 i + 1,
@@ -623,6 +695,34 @@ class Chunker:
                 self._modifiers(toks, p, stop)
             return [p]
         return []
+
+    def _possessed_dual(
+        self, toks: Sequence[Token], i: int, stop: int, head: HeadNoun, *, modifiers: bool
+    ) -> list[Phrase]:
+        """ "انسحبت من مقريها", "سلّم حاجزيه": a possessed dual facility head names the actor's two
+        facilities, one entity each (as an unnamed dual does), both owned by the actor named before.
+
+        Why: the dual in construct ("مقري") takes the suffix directly; read as nothing, the withdrawal
+        lost its target and fell back on the neighbourhoods after it."""
+        tok = toks[i]
+        phrases = [
+            Phrase(
+                i,
+                i + 1,
+                "Facility",
+                head.subtype,
+                (i, i + 1),
+                label=f"{tok.text} ({n}/2)",
+                label_keys=(tok.key, str(n)),
+                heads=frozenset({head.singular}),
+                located=head.located,
+                owner_pronoun=True,
+            )
+            for n in (1, 2)
+        ]
+        if modifiers:
+            self._modifiers(toks, phrases[-1], stop, share=phrases)
+        return phrases
 
     def _unit_of_actor(self, toks: Sequence[Token], p: Phrase, stop: int) -> bool:
         """ "مكتب الإعلام في الحشد الشعبي": an office "in" a known actor (not a place) is a unit of the
@@ -698,16 +798,17 @@ class Chunker:
             and toks[i - 1].key in _PERSON_QUANTIFIERS
         ):
             return []  # "أحد وجهاء البلدة" is a person
-        if (
-            head.area_subtype is not None
-            and head.number != "du"
-            and self._names_area(toks, j, stop, definite_head=self._def(toks[i]))
+        if head.area_subtype is not None and self._names_area(
+            toks, j, stop, definite_head=self._def(toks[i])
         ):
             # "مديرية حيس", "مديرية الدريهمي", "مديريات حريب والعبدية": before a place name (not an
             # office's field) the office head names a district
             head = replace(
                 head, entity_type="Place", subtype=head.area_subtype, located=False, collapse=False
             )
+        if self._command_area(toks, i, j, stop, head):
+            # "المنطقة العسكرية الثانية": a military command (an actor), not an area of the map
+            head = replace(head, entity_type="Actor", subtype="MilitaryUnit", located=False, collapse=False)
         if head.collapse and j < stop:
             known = self._before_known_names(toks, i, j, stop, head)
             if known:
@@ -766,6 +867,11 @@ class Chunker:
             group = self._member_group(toks, i, j, stop, modifiers=modifiers)
             if group:
                 return group
+        body = self._described_body(toks, i, j, stop, head)
+        if body:
+            if modifiers:
+                self._modifiers(toks, body[0], stop)
+            return body
         described = self._described_fighters(toks, i, j, stop, head)
         if described:
             if modifiers:
@@ -808,6 +914,12 @@ class Chunker:
             words += _label_words(toks[k : feature.end])
             keys += [t.key for t in toks[k : feature.end] if not t.is_quote]
             k = feature.end
+        if head.singular in _ROAD_HEADS and words and not genitive:
+            ends = self._road_ends_after_adjective(toks, k, stop)
+            if ends is not None:
+                # "الطريق الدولي حمص–حماة": the two ends after the road's adjective are its name
+                genitive.append(ends)
+                k = ends.end
         road_end = self._road_end(toks, k, stop) if head.singular in _ROAD_HEADS and words else k
         if road_end == k and not self._definite(toks[i], head, words, keys, genitive):
             another = len(keys) == 1 and self.lex.has("distinct_markers", keys[0])
@@ -890,6 +1002,21 @@ class Chunker:
         if head.collapse and head.entity_type == "Actor" and bare:
             return []
         return [p]
+
+    def _command_area(self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun) -> bool:
+        """Whether a definite area head opens a military command's name ("المنطقة العسكرية الأولى").
+
+        Why: in Yemeni, Egyptian and Sudanese reports the military regions are the commands that hold
+        and give up camps; typed as places they could be neither agents nor holders."""
+        return (
+            head.entity_type == "Place"
+            and head.number == "sg"
+            and head.singular in _COMMAND_HEADS
+            and self._def(toks[i])
+            and j + 1 < stop
+            and toks[j].key in _COMMAND_ADJECTIVES
+            and toks[j + 1].key in _COMMAND_NAMES
+        )
 
     def _inside_open_quote(self, toks: Sequence[Token], i: int) -> bool:
         """Whether a quote opened one to three words before ``i`` is still open («مقاومة جبل حبشي»)."""
@@ -1026,6 +1153,46 @@ class Chunker:
                 located=head.located,
             )
             for n in (1, 2)
+        ]
+
+    def _described_body(
+        self, toks: Sequence[Token], i: int, j: int, stop: int, head: HeadNoun
+    ) -> list[Phrase]:
+        """ "سلّموها إلى لجنة محلية", "لجنة عسكرية مشتركة", "إدارة مدنية": an indefinite institution head
+        with nisba adjectives is a body the text tracks (it receives, mediates, runs), an Actor.
+
+        Why: such bodies have no name of their own, so no chain made them; the handover to them then
+        lost its recipient and the recipient's control."""
+        if head.entity_type != "Actor" or head.number != "sg" or head.subtype not in _INSTITUTION_SUBTYPES:
+            return []
+        if self._def(toks[i]):
+            return []
+        feminine = head.singular.endswith("ه")
+        end = j
+        while (
+            end < stop
+            and end < j + 3
+            and _indefinite_adjective(toks[end])
+            and toks[end].key not in self.heads
+            and toks[end].key.endswith("ه") == feminine  # agreement: "لجنة محلية", "مجلس محلي"
+        ):
+            end += 1
+        if end == j or self.gaz.match(toks, j, stop) is not None:
+            return []
+        if end < stop and self.gaz.match(toks, end, stop) is not None:
+            return []  # "مجلس أهالي حلب": a plural in construct before a name, no adjective
+        return [
+            Phrase(
+                i,
+                end,
+                "Actor",
+                head.subtype,
+                (i, end),
+                label=" ".join(_label_word(t) for t in toks[i:end]),
+                label_keys=tuple(t.key for t in toks[i:end]),
+                heads=frozenset({head.singular}),
+                adjectives=tuple(t.key for t in toks[j:end]),
+            )
         ]
 
     def _described_fighters(
@@ -1517,7 +1684,7 @@ class Chunker:
                 and feature is not None
                 and feature.singular in _FEATURE_HEADS
                 and (bool(words) or toks[kq].key.startswith("ال"))
-            )
+            ) or self._people_in_name(toks, head, feature, kq)
             if toks[kq].key in self.heads and not words and not feature_in_name:
                 if self._def(toks[i]):
                     break  # a definite head takes no genitive: "المسلحون من العشائر مقر ..." ends at العشائر
@@ -1614,6 +1781,12 @@ class Chunker:
                 keys.append(toks[kq].key)
                 k = kq + 1
                 continue
+            if self._place_word_ends_name(toks, i, kq, feature, keys):
+                # "لجنة أمن الولاية", "قيادة شرطة المحافظة": a definite place word ends an open construct
+                words.append(_label_word(toks[kq]))
+                keys.append(toks[kq].key)
+                k = kq + 1
+                break
             if (
                 (toks[kq].key in self.heads and not feature_in_name)
                 or not self._content(toks[kq])
@@ -1638,6 +1811,55 @@ class Chunker:
             keys.append(toks[kq].key)
             k = kq + 1
         return k, words, keys, genitive
+
+    def _place_word_ends_name(
+        self, toks: Sequence[Token], i: int, kq: int, word: HeadNoun | None, keys: list[str]
+    ) -> bool:
+        """Whether a bare definite place noun ("الولاية", "المحافظة", "المدينة") is the last genitive of an
+        indefinite name begun before it ("لجنة أمن الولاية"): the body of the state or town named before.
+
+        Why: a place head stops a chain as a phrase of its own, which left "لجنة أمن" unfinished and so
+        no name at all."""
+        return (
+            word is not None
+            and word.entity_type == "Place"
+            and word.number == "sg"
+            and bool(keys)
+            and not self._def(toks[i])
+            and not any(k.startswith("ال") for k in keys)
+            and toks[kq].key.startswith("ال")
+            and not toks[kq].clitic
+            and (kq + 1 >= len(toks) or not self._content(toks[kq + 1]) or toks[kq + 1].key not in self.heads)
+        )
+
+    def _people_in_name(self, toks: Sequence[Token], head: HeadNoun, word: HeadNoun | None, kq: int) -> bool:
+        """ "كتائب حراس السدة", «سرايا حراس الفجر»: after a unit's head, a noun for fighters that names
+        nobody on its own (``chain`` false: حراس، مسلحين، مقاتلي) is a word of the unit's name.
+
+        Why: such words stop a chain as heads of their own, which left the unit with no name at all."""
+        return (
+            word is not None
+            and not word.chain
+            and word.entity_type == "Actor"
+            and head.entity_type == "Actor"
+            and not head.collapse
+            and not toks[kq].clitic
+            and not toks[kq].key.startswith("ال")
+        )
+
+    def _road_ends_after_adjective(self, toks: Sequence[Token], k: int, stop: int) -> Phrase | None:
+        """The known place at ``k`` that opens "X–Y" after a described road ("الطريق الدولي حمص–حماة",
+        "الطريق الرئيسي حلب–غازي عنتاب"), or None: the two ends name the road, they are no mentions.
+
+        Why: after a definite adjective the chain stops, which left the ends as two places of their own."""
+        if k >= stop:
+            return None
+        m = self.gaz.match(toks, k, stop)
+        if m is None or m.entity_type != "Place" or not (m.end + 1 < stop and toks[m.end].text in _DASHES):
+            return None
+        return Phrase(
+            k, m.end, "Place", m.candidates[0].entry.subtype, (k, m.end), candidates=m.candidates, inner=True
+        )
 
     def _road_end(self, toks: Sequence[Token], k: int, stop: int) -> int:
         """End of a road's name that runs on over a dash to the place it leads to ("طريق سنوني–خانصور"):
@@ -1839,7 +2061,7 @@ class Chunker:
         k = j
         while k < stop:
             a = k
-            while k < stop and self._content(toks[k]) and (heads_inside or toks[k].key not in self.heads):
+            while k < stop and self._content(toks[k]) and (heads_inside or self._item_word(toks[k])):
                 if k > a and (toks[k].key == "و" or self.lex.has("directions", toks[k].key)):
                     break  # "حريب والعبدية جنوبي مأرب": the place after a compass word is no item
                 if k > a and heads_inside and _dual_agreement(toks[k].key):
@@ -1859,6 +2081,12 @@ class Chunker:
                 continue
             break
         return items
+
+    def _item_word(self, tok: Token) -> bool:
+        """Whether a word may stand in an item of a plural head's list: no head noun, except a security
+        service's, which names what a branch is for ("أفرع الاستخبارات العسكرية والأمن الجنائي")."""
+        head = self.heads.get(tok.key)
+        return head is None or (head.entity_type == "Actor" and head.subtype == "SecurityService")
 
     def _joined_and(self, toks: Sequence[Token], k: int, stop: int) -> bool:
         """Whether a token is و glued to a name the tokenizer does not know ("وهافانا", "وكوكجلي")."""

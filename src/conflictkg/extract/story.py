@@ -38,7 +38,7 @@ from typing import Protocol
 
 from conflictkg.extract.frames import Diagnostic, complete
 from conflictkg.extract.lexicon import Lexicon
-from conflictkg.extract.patterns import AGENT_ROLES, EventMention, Sentence
+from conflictkg.extract.patterns import AGENT_ROLES, VERB_SUFFIX_RULE, EventMention, Sentence
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.tokenize import Token
 from conflictkg.facts import When
@@ -402,6 +402,7 @@ def _read_clauses(
     _coordinated_content(mentions, toks, lex)
     _pronoun_to_the_told_place(mentions, toks, sentences)
     _pronoun_to_the_told_list(mentions, toks)
+    _object_suffix_to_the_told_site(mentions, toks, lex)
     _english_pluperfect(mentions, toks)
     _nearest_trigger_owns_target(mentions)
     for m in mentions:
@@ -414,7 +415,7 @@ def _read_clauses(
             _positions_in_places(m, toks, s, lex)
             handover = m.type == "Handover" or any(w in m.rule for w in _HANDOVER_LEMMAS)
             _receiver_after_list(m, toks, s, lex, _RECEIVER_MARKERS if handover else _IN_FAVOUR)
-        if m.status == "held" and not m.roles.get("agent"):
+        if m.status == "held":  # the holder after "لا تزال" outranks a subject carried over
             _holder_after_marker(m, toks, s, lex)
         if not m.roles.get("target") and m.roles.get("place"):
             _target_of_its_place(m, s, lex)
@@ -652,6 +653,48 @@ def _pronoun_to_the_told_list(mentions: Sequence[EventMention], toks: Sequence[T
             m.rule += "+pronoun-to-the-told-list"
 
 
+def _object_suffix_to_the_told_site(
+    mentions: Sequence[EventMention], toks: Sequence[Token], lex: Lexicon
+) -> None:
+    """ "انسحب الجيش من مقري A وB، بالإضافة إلى C، لتدخلها قوات X", "تسلّمت قوة مبنى A من Y، التي كانت قد
+    أخلته": a verb's object pronoun stands for the sites the latest earlier event of its sentence was
+    about (ها: the whole list; ه: its one site), not for the nearest place named (a town of the list)."""
+    for m in mentions:
+        if m.dropped or VERB_SUFFIX_RULE not in m.rule or m.roles.get("target"):
+            continue
+        if not any(c.role == "target" for c in lex.types[m.type].core):
+            continue  # "حاصرتها": the besieged, read from the pronoun by frames.py
+        told = next(
+            (
+                e
+                for e in reversed(mentions)
+                if e is not m
+                and not e.dropped
+                and e.sentence == m.sentence
+                and e.trigger < m.trigger
+                and e.roles.get("target")
+            ),
+            None,
+        )
+        if told is None:
+            continue
+        closes = lex.types[m.type].changes_control == "close"
+        if closes and lex.types[told.type].changes_control == "close" and _shares_agent(told, m):
+            # "أخلت X مقراتها وسلّمتها إلى Y": the handover retells the withdrawal (one event)
+            m.pronoun_roles.pop("target", None)
+            continue
+        sites = told.roles["target"]
+        if toks[m.trigger].key.endswith("ها") or len(sites) == 1:
+            m.roles["target"] = list(sites)
+            m.rule += "+object-suffix-to-the-told-site"
+
+
+def _shares_agent(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions name one agent (or neither names any: a subject carried over)."""
+    ours, theirs = set(a.roles.get("agent", ())), set(b.roles.get("agent", ()))
+    return not ours or not theirs or bool(ours & theirs)
+
+
 #: Words that end the description of a place: a new clause or a list of places, not an apposition.
 _DESCRIBER_BREAKS = frozenset(
     {"و", "and", "ثم", "then", "بعد", "after", "قبل", "before", "الذي", "التي", "which"}
@@ -805,11 +848,22 @@ def _receiver_after_list(
                 return
 
 
+#: how many words may stand between a held control's holder and its trigger ("بقيادة خليفة حفتر تُحكم")
+_HOLDER_REACH = 6
+
+
 def _holder_after_marker(m: EventMention, toks: Sequence[Token], s: Sentence, lex: Lexicon) -> None:
-    """ "لا تزال قوات النظام تسيطر على ...": the holder stands between the continuation marker and the verb."""
+    """ "لا تزال قوات النظام تسيطر على ...": the holder stands between the continuation marker and the verb,
+    maybe with its commander and a support verb after it ("لا تزال قوات X بقيادة Y تُحكم قبضتها على")."""
     markers = lex.words.get("continuation_markers", frozenset())
     for p in s.phrases:
-        if p.type == "Actor" and p.iri and p.end == m.trigger and p.start > s.start:
+        if (
+            p.type == "Actor"
+            and p.iri
+            and p.start > s.start
+            and p.end <= m.trigger < p.end + _HOLDER_REACH
+            and not any(toks[k].is_punct and not toks[k].is_quote for k in range(p.end, m.trigger))
+        ):
             k = p.start - 1
             while k > s.start and toks[k].is_quote:
                 k -= 1
