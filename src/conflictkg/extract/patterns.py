@@ -71,6 +71,9 @@ _GOAL_PREPS = frozenset({"ل", "الي"})
 #: words that open the goal of a movement ("انسحبت إلى مواقعها", "نحو ثكناتها", "باتجاه جبل مرة")
 _GOAL_WORDS = frozenset({"الي", "نحو", "باتجاه"})
 _PRONOUNS = frozenset({"ها", "ه", "هما", "هم", "هن"})
+#: "منها" -> "من", "عليه" -> "علي": a preposition with a pronoun suffix, by its whole key (the first
+#: preposition of _PRONOUN_PREPS wins, as in a scan of them in order)
+_PRONOUN_PREP_OF = {p + pr: p for p in reversed(_PRONOUN_PREPS) for pr in _PRONOUNS}
 #: how many words back from an event noun its support verb may stand ("فرض X مطلع الشهر رسوماً")
 _SUPPORT_REACH = 8
 #: how many words back a plan marker reaches a present verb or verbal noun within its clause
@@ -1864,8 +1867,7 @@ class _Reader:
         """ "انسحبت منها", "سيطروا عليها": a preposition with a pronoun points at the latest place or
         facility named before the trigger (in this sentence, else the one before)."""
         for k in range(i + 1, wend):
-            key = self.key(k)
-            prep = next((p for p in _PRONOUN_PREPS if key.startswith(p) and key[len(p) :] in _PRONOUNS), None)
+            prep = _PRONOUN_PREP_OF.get(self.key(k))
             if prep is None or frame.get(prep) is None:
                 continue
             antecedent = self._latest_place(self.toks[i].start, s)
