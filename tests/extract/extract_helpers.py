@@ -16,6 +16,19 @@ def events_of(facts: ArticleFacts, kind: str) -> list[Event]:
     return [e for e in facts.events if e.type == kind]
 
 
+def only_event(facts: ArticleFacts, kind: str) -> Event:
+    """The one event of type ``kind`` (fails, listing every event, when there is not exactly one)."""
+    found = events_of(facts, kind)
+    assert len(found) == 1, f"expected one {kind}, got {[(e.type, e.status, e.roles) for e in facts.events]}"
+    return found[0]
+
+
+def role_labels(facts: ArticleFacts, event: Event, role: str) -> list[str]:
+    """The labels of the fillers of ``role`` in ``event``."""
+    names = entity_labels(facts)
+    return [names[i] for i in event.roles.get(role, [])]
+
+
 def english_labels(facts: ArticleFacts, iris: list[str]) -> list[str]:
     """The English label (else the label) of each entity of ``iris``."""
     names = entity_labels(facts, english=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import control_tuples, entity_labels, events_of
+from extract_helpers import control_tuples, entity_labels, events_of, only_event
 
 from conflictkg.facts import ArticleFacts, Event
 
@@ -29,12 +29,6 @@ def _role(facts: ArticleFacts, ev: Event, role: str) -> list[str]:
     """Labels of the entities in ``role`` of ``ev``."""
     names = entity_labels(facts)
     return [names[v] for v in ev.roles.get(role, [])]
-
-
-def _only(facts: ArticleFacts, kind: str) -> Event:
-    found = events_of(facts, kind)
-    assert len(found) == 1, f"expected one {kind}, got {[(e.type, e.status, e.roles) for e in facts.events]}"
-    return found[0]
 
 
 # --- 1. denials -------------------------------------------------------------------------------------
@@ -85,8 +79,8 @@ def test_denier_named_before_its_verb(
     extract: Extract, text: str, claimant: str, target: str, denier: str
 ) -> None:
     facts = extract(text)
-    seizure = _only(facts, "Seizure")
-    denial = _only(facts, "Denial")
+    seizure = only_event(facts, "Seizure")
+    denial = only_event(facts, "Denial")
     assert seizure.status == "denied"
     assert _role(facts, seizure, "agent") == [claimant]
     assert _role(facts, seizure, "target") == [target]
@@ -109,7 +103,7 @@ def test_denier_is_never_the_claimant(extract: Extract, text: str) -> None:
     """Whether or not the denier is a known entity, the actor that claimed the seizure is not its
     denier, and the seizure opens nothing."""
     facts = extract(text)
-    seizure = _only(facts, "Seizure")
+    seizure = only_event(facts, "Seizure")
     claimant = _role(facts, seizure, "agent")
     assert seizure.status == "denied"
     for denial in events_of(facts, "Denial"):
@@ -137,7 +131,7 @@ def test_seizure_told_twice_is_denied_in_every_mention(extract: Extract, text: s
     seizures = events_of(facts, "Seizure")
     assert seizures, "the seizure is lost"
     assert all(e.status == "denied" for e in seizures), [(e.status, e.rule) for e in seizures]
-    denial = _only(facts, "Denial")
+    denial = only_event(facts, "Denial")
     assert set(denial.denies) == {e.id for e in seizures}
     assert not [t for t in control_tuples(facts) if t[2] == "started"]
 
@@ -190,7 +184,7 @@ def test_expulsion_agent_patient_and_site(
     extract: Extract, text: str, agent: str, patient: str, target: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Expulsion")
+    ev = only_event(facts, "Expulsion")
     assert _role(facts, ev, "agent") == [agent]
     assert _role(facts, ev, "patient") == [patient]
     assert target in _role(facts, ev, "target")
@@ -201,7 +195,7 @@ def test_expulsion_agent_patient_and_site(
 
 def test_expelled_members_of_an_unnamed_group_leave_the_carried_subject_as_agent(extract: Extract) -> None:
     facts = extract("انتشرت قوات سوريا الديمقراطية في منبج، ثم طردت عناصر مجموعة محلية من مبنى البلدية.")
-    ev = _only(facts, "Expulsion")
+    ev = only_event(facts, "Expulsion")
     assert _role(facts, ev, "agent") == ["قوات سوريا الديمقراطية"]
     assert "قوات سوريا الديمقراطية" not in _role(facts, ev, "patient")
 
@@ -244,7 +238,7 @@ def test_pronoun_after_a_list_points_at_every_site(
     extract: Extract, text: str, leaver: str, sites: set[str]
 ) -> None:
     facts = extract(text)
-    withdrawal = _only(facts, "Withdrawal")
+    withdrawal = only_event(facts, "Withdrawal")
     assert _role(facts, withdrawal, "agent") == [leaver]
     assert set(_role(facts, withdrawal, "target")) == sites
     ended = {t[1] for t in control_tuples(facts) if t[0] == leaver and t[2] == "ended"}
@@ -253,7 +247,7 @@ def test_pronoun_after_a_list_points_at_every_site(
 
 def test_pronoun_after_one_site_stays_on_it(extract: Extract) -> None:
     facts = extract("سيطرت هيئة تحرير الشام على مبنى البلدية في إدلب بعد انسحاب الجيش الوطني منها.")
-    withdrawal = _only(facts, "Withdrawal")
+    withdrawal = only_event(facts, "Withdrawal")
     assert _role(facts, withdrawal, "target") == ["مبنى البلدية"]
 
 
@@ -294,7 +288,7 @@ def test_pronoun_after_one_site_stays_on_it(extract: Extract) -> None:
 )
 def test_members_of_the_latter_withdraw(extract: Extract, text: str, leaver: str, site: str) -> None:
     facts = extract(text)
-    withdrawal = _only(facts, "Withdrawal")
+    withdrawal = only_event(facts, "Withdrawal")
     assert _role(facts, withdrawal, "agent") == [leaver]
     assert _role(facts, withdrawal, "target") == [site]
 
@@ -506,7 +500,7 @@ def test_denied_perfect_subjunctive_keeps_its_own_subject(
     extract: Extract, text: str, agent: str, site: str
 ) -> None:
     facts = extract(text)
-    denial = _only(facts, "Denial")
+    denial = only_event(facts, "Denial")
     denied = [e for e in events_of(facts, "Seizure") if site in _role(facts, e, "target")]
     assert len(denied) == 1
     assert denied[0].status == "denied"

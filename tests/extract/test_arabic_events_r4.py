@@ -10,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import control_tuples, entity_labels, events_of
+from extract_helpers import control_tuples, events_of, only_event, role_labels
 
-from conflictkg.facts import ArticleFacts, Event
+from conflictkg.facts import ArticleFacts
 
 Extract = Callable[..., ArticleFacts]
-
-
-def _only(facts: ArticleFacts, kind: str) -> Event:
-    found = events_of(facts, kind)
-    assert len(found) == 1, [(e.type, e.trigger.text if e.trigger else None) for e in facts.events]
-    return found[0]
-
-
-def _labels(facts: ArticleFacts, event: Event, role: str) -> list[str]:
-    names = entity_labels(facts)
-    return [names[i] for i in event.roles.get(role, [])]
 
 
 # --- deployment: نشر، نصب، سيّر، نقل، أقام، انتقل, bound to what is deployed -------------------------
@@ -45,10 +34,10 @@ def test_deployment_verbs_with_what_they_deploy(
     extract: Extract, text: str, trigger: str, agent: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Deployment")
+    ev = only_event(facts, "Deployment")
     assert ev.status == "asserted"
     assert ev.trigger is not None and ev.trigger.text == trigger
-    assert _labels(facts, ev, "agent") == [agent]
+    assert role_labels(facts, ev, "agent") == [agent]
     assert not [p for p in facts.control if p.kind == "control"]  # a deployment takes nothing over
 
 
@@ -85,23 +74,23 @@ def test_the_same_verbs_with_other_objects_are_no_event(extract: Extract, text: 
 def test_an_object_pronoun_finds_what_was_deployed_before_it(
     extract: Extract, text: str, trigger: str
 ) -> None:
-    ev = _only(extract(text), "Deployment")
+    ev = only_event(extract(text), "Deployment")
     assert ev.trigger is not None and ev.trigger.text == trigger
 
 
 def test_the_deployed_noun_is_no_second_deployment(extract: Extract) -> None:
     """ "نشرها تعزيزات": the reinforcements are what is deployed, one event, not two."""
     facts = extract("انسحبت قوات الأسايش من الحي بعد ساعات من نشرها تعزيزات في مدينة الحسكة.")
-    ev = _only(facts, "Deployment")
+    ev = only_event(facts, "Deployment")
     assert ev.trigger is not None and ev.trigger.text == "نشرها"
 
 
 def test_planned_moves_are_hypothetical(extract: Extract) -> None:
-    moved = _only(extract("تعتزم قوات النظام نقل عناصرها إلى مدينة دير الزور."), "Deployment")
+    moved = only_event(extract("تعتزم قوات النظام نقل عناصرها إلى مدينة دير الزور."), "Deployment")
     assert moved.status == "hypothetical"
     facts = extract("على أن تنتقل عناصر هيئة تحرير الشام إلى مدينة إدلب خلال يومين.")
-    going = _only(facts, "Deployment")
-    assert going.status == "hypothetical" and _labels(facts, going, "agent") == ["هيئة تحرير الشام"]
+    going = only_event(facts, "Deployment")
+    assert going.status == "hypothetical" and role_labels(facts, going, "agent") == ["هيئة تحرير الشام"]
 
 
 # --- closure by cutting and preventing: قطع الطريق، منع دخول، تمنع فتح -----------------------------
@@ -120,21 +109,23 @@ def test_closure_by_cutting_or_preventing(
     extract: Extract, text: str, trigger: str, agent: str, target: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Closure")
+    ev = only_event(facts, "Closure")
     assert ev.status == "asserted" and ev.trigger is not None and ev.trigger.text == trigger
-    assert _labels(facts, ev, "agent") == [agent]
-    assert any(target in label for label in _labels(facts, ev, "target")), _labels(facts, ev, "target")
+    assert role_labels(facts, ev, "agent") == [agent]
+    assert any(target in label for label in role_labels(facts, ev, "target")), role_labels(
+        facts, ev, "target"
+    )
     assert not events_of(facts, "Seizure")  # the prevented entry is no entry
 
 
 def test_prevention_takes_the_goal_not_the_origin(extract: Extract) -> None:
     facts = extract("منعت قوات الأسايش مرور الشاحنات القادمة من إقليم كردستان.")
-    ev = _only(facts, "Closure")
-    assert "إقليم كردستان" not in " ".join(_labels(facts, ev, "target"))
+    ev = only_event(facts, "Closure")
+    assert "إقليم كردستان" not in " ".join(role_labels(facts, ev, "target"))
 
 
 def test_negated_cut_is_negated(extract: Extract) -> None:
-    ev = _only(extract("لم تقطع قوات الدعم السريع الطريق الدولي بين الخرطوم ومدني."), "Closure")
+    ev = only_event(extract("لم تقطع قوات الدعم السريع الطريق الدولي بين الخرطوم ومدني."), "Closure")
     assert ev.status == "negated"
 
 
@@ -179,11 +170,11 @@ def test_forcing_out_is_an_expulsion_of_the_forced(
     extract: Extract, text: str, forcer: str, forced: str, site: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Expulsion")
+    ev = only_event(facts, "Expulsion")
     assert ev.status == "asserted"
-    assert _labels(facts, ev, "agent") == [forcer]
-    assert _labels(facts, ev, "patient") == [forced]
-    assert site in _labels(facts, ev, "target")
+    assert role_labels(facts, ev, "agent") == [forcer]
+    assert role_labels(facts, ev, "patient") == [forced]
+    assert site in role_labels(facts, ev, "target")
     assert not events_of(facts, "Withdrawal")  # the forcer withdraws from nothing
     control = control_tuples(facts)
     assert (forced, site, "ended") in control
@@ -192,8 +183,8 @@ def test_forcing_out_is_an_expulsion_of_the_forced(
 
 def test_forced_with_no_forcer_is_a_withdrawal_by_the_forced(extract: Extract) -> None:
     facts = extract("أُجبرت قوات الأسايش على الانسحاب من مدينة القامشلي.")
-    ev = _only(facts, "Withdrawal")
-    assert _labels(facts, ev, "agent") == ["الأسايش"] and not events_of(facts, "Expulsion")
+    ev = only_event(facts, "Withdrawal")
+    assert role_labels(facts, ev, "agent") == ["الأسايش"] and not events_of(facts, "Expulsion")
     assert ("الأسايش", "القامشلي", "ended") in control_tuples(facts)
 
 
@@ -207,7 +198,7 @@ def test_forced_with_no_forcer_is_a_withdrawal_by_the_forced(extract: Extract) -
 )
 def test_unrealised_expulsions_change_no_control(extract: Extract, text: str, status: str) -> None:
     facts = extract(text)
-    ev = _only(facts, "Expulsion")
+    ev = only_event(facts, "Expulsion")
     assert ev.status == status
     assert not [p for p in facts.control if p.kind == "control" and (p.started_by or p.ended_by)]
 
@@ -254,10 +245,10 @@ def test_custody_and_own_checkpoints(
     extract: Extract, text: str, kind: str, agent: str, target: str, status: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, kind)
+    ev = only_event(facts, kind)
     assert ev.status == status
-    assert _labels(facts, ev, "agent") == [agent]
-    assert target in _labels(facts, ev, "target")
+    assert role_labels(facts, ev, "agent") == [agent]
+    assert target in role_labels(facts, ev, "target")
 
 
 def test_custody_handover_moves_control(extract: Extract) -> None:
@@ -274,8 +265,8 @@ def test_lifting_a_siege_is_still_a_lifting(extract: Extract) -> None:
 
 def test_withdrawal_agreed_on_is_planned(extract: Extract) -> None:
     facts = extract("اتفق الحشد الشعبي والبيشمركة على سحب قواتهما من قضاء مخمور.")
-    ev = _only(facts, "Withdrawal")
-    assert ev.status == "hypothetical" and "مخمور" in _labels(facts, ev, "target")
+    ev = only_event(facts, "Withdrawal")
+    assert ev.status == "hypothetical" and "مخمور" in role_labels(facts, ev, "target")
     assert not [p for p in facts.control if p.kind == "control" and p.ended_by]
 
 
@@ -293,8 +284,8 @@ DENIALS = [
 @pytest.mark.parametrize(("text", "kind"), DENIALS)
 def test_denied_acts_are_denied_and_linked(extract: Extract, text: str, kind: str) -> None:
     facts = extract(text)
-    denied = _only(facts, kind)
-    denial = _only(facts, "Denial")
+    denied = only_event(facts, kind)
+    denial = only_event(facts, "Denial")
     assert denied.status == "denied" and denial.denies == [denied.id]
     assert not [p for p in facts.control if p.kind == "control" and (p.started_by or p.ended_by)]
 
@@ -302,4 +293,4 @@ def test_denied_acts_are_denied_and_linked(extract: Extract, text: str, kind: st
 def test_denied_entry_of_its_forces_has_a_target(extract: Extract) -> None:
     """ "دخول قواتها مدينة منبج": the suffixed forces are the agent's, the city the object."""
     facts = extract("نفت وزارة الدفاع التركية دخول قواتها مدينة منبج.")
-    assert _labels(facts, _only(facts, "Seizure"), "target") == ["منبج"]
+    assert role_labels(facts, only_event(facts, "Seizure"), "target") == ["منبج"]

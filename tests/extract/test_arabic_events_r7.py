@@ -11,22 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import control_tuples, entity_labels, events_of
+from extract_helpers import control_tuples, events_of, only_event, role_labels
 
-from conflictkg.facts import ArticleFacts, Event
+from conflictkg.facts import ArticleFacts
 
 Extract = Callable[..., ArticleFacts]
-
-
-def _only(facts: ArticleFacts, kind: str) -> Event:
-    found = events_of(facts, kind)
-    assert len(found) == 1, [(e.type, e.trigger.text if e.trigger else None) for e in facts.events]
-    return found[0]
-
-
-def _labels(facts: ArticleFacts, event: Event, role: str) -> list[str]:
-    names = entity_labels(facts)
-    return [names[i] for i in event.roles.get(role, [])]
 
 
 # --- "لا تزال / ما زالت" before a support verb and a noun trigger: still going on, not negated --------
@@ -45,10 +34,10 @@ def test_a_continuing_siege_is_asserted_not_negated(
     extract: Extract, text: str, besieger: str, besieged: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Siege")
+    ev = only_event(facts, "Siege")
     assert ev.status == "asserted"
-    assert _labels(facts, ev, "besieger") == [besieger]
-    assert _labels(facts, ev, "besieged") == [besieged]
+    assert role_labels(facts, ev, "besieger") == [besieger]
+    assert role_labels(facts, ev, "besieged") == [besieged]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +49,7 @@ def test_a_continuing_siege_is_asserted_not_negated(
     ],
 )
 def test_a_plain_negation_still_negates(extract: Extract, text: str) -> None:
-    assert _only(extract(text), "Siege").status == "negated"
+    assert only_event(extract(text), "Siege").status == "negated"
 
 
 # --- a verb's object pronoun with its subject after it: the site told before -------------------------
@@ -158,8 +147,8 @@ def test_the_agreement_in_the_aside_is_its_own_event(extract: Extract) -> None:
         "سلّمت «قوات سوريا الديمقراطية»، بموجب تفاهم مع الحكومة، «مطار القامشلي» إلى القوات الروسية."
     )
     assert len(events_of(facts, "Agreement")) == 1
-    handover = _only(facts, "Handover")
-    assert _labels(facts, handover, "beneficiary") == ["القوات الروسية"]
+    handover = only_event(facts, "Handover")
+    assert role_labels(facts, handover, "beneficiary") == ["القوات الروسية"]
 
 
 # --- the holder of a held control: after "لا تزال", with its commander and a support verb -----------
@@ -231,10 +220,10 @@ def test_the_goal_of_a_withdrawal_is_no_site_it_left(
     extract: Extract, text: str, agent: str, left: str, goal: str
 ) -> None:
     facts = extract(text)
-    ev = _only(facts, "Withdrawal")
-    assert _labels(facts, ev, "target") == [left]
+    ev = only_event(facts, "Withdrawal")
+    assert role_labels(facts, ev, "target") == [left]
     assert {(h, t) for h, t, _ in control_tuples(facts)} == {(agent, left)}
-    assert goal not in _labels(facts, ev, "target")
+    assert goal not in role_labels(facts, ev, "target")
 
 
 def test_a_site_in_a_place_is_still_what_was_left(extract: Extract) -> None:
@@ -289,9 +278,9 @@ LIFTINGS = [
 @pytest.mark.parametrize(("text", "besieged"), LIFTINGS)
 def test_a_lift_verb_before_its_subject_lifts_the_siege(extract: Extract, text: str, besieged: str) -> None:
     facts = extract(text)
-    lifting = _only(facts, "SiegeLifting")
+    lifting = only_event(facts, "SiegeLifting")
     assert lifting.status == "asserted"
-    assert _labels(facts, lifting, "besieged") == [besieged]
+    assert role_labels(facts, lifting, "besieged") == [besieged]
     assert not events_of(facts, "Siege")  # the lifted siege noun is no siege of its own
 
 
@@ -340,7 +329,7 @@ def test_the_actor_between_kana_and_qad_acts_through_the_support_verb(
     extract: Extract, text: str, kind: str, role: str, actor: str
 ) -> None:
     facts = extract(text)
-    acting = {label for ev in events_of(facts, kind) for label in _labels(facts, ev, role)}
+    acting = {label for ev in events_of(facts, kind) for label in role_labels(facts, ev, role)}
     assert actor in acting, acting
 
 
@@ -383,6 +372,6 @@ def test_the_actor_whose_units_withdrew_withdrew(
 
 def test_gunmen_of_an_actor_are_the_ones_driven_out(extract: Extract) -> None:
     facts = extract("وأحكمت قوات الحزام الأمني قبضتها على مطار عدن، بعد طرد مسلحين لـ«كتائب أبو العباس» منه.")
-    ev = _only(facts, "Expulsion")
-    assert _labels(facts, ev, "patient") == ["كتائب أبو العباس"]
-    assert _labels(facts, ev, "agent") == ["قوات الحزام الأمني"]
+    ev = only_event(facts, "Expulsion")
+    assert role_labels(facts, ev, "patient") == ["كتائب أبو العباس"]
+    assert role_labels(facts, ev, "agent") == ["قوات الحزام الأمني"]

@@ -1082,18 +1082,7 @@ class EnglishChunker:
             return None
         head_key = toks[i - 1].key
         entity_type, subtype = self.data.heads[head_key]
-        name = [t.text for t in toks[a:e] if not t.is_punct or t.text in _GLUE]
-        return Phrase(
-            a,
-            e,
-            entity_type,
-            subtype,
-            (a, e),
-            label=_join(name),
-            label_keys=tuple(t.key for t in toks[a:e] if t.key and not t.is_punct),
-            heads=frozenset({head_key}),
-            located=entity_type != "Actor",
-        )
+        return _name_phrase(toks, a, e, entity_type, subtype, head_key)
 
     def _named_by_apposition(
         self, toks: Sequence[Token], comma: int, before: Sequence[Phrase], start: int, stop: int
@@ -1133,18 +1122,7 @@ class EnglishChunker:
         after = toks[j + 1].key if j + 1 < stop else ""
         if after and after not in words["appositive_followers"] and not toks[j + 1].is_punct:
             return None  # "In March, a brigade stormed": the noun is a subject
-        name = [t.text for t in toks[a:comma] if not t.is_punct or t.text in _GLUE]
-        return Phrase(
-            a,
-            comma,
-            entity_type,
-            subtype,
-            (a, comma),
-            label=_join(name),
-            label_keys=tuple(t.key for t in toks[a:comma] if t.key and not t.is_punct),
-            heads=frozenset({head_key}),
-            located=entity_type != "Actor",
-        )
+        return _name_phrase(toks, a, comma, entity_type, subtype, head_key)
 
     def _apposed_to(
         self, toks: Sequence[Token], p: Phrase, before: Sequence[Phrase], stop: int
@@ -1463,6 +1441,25 @@ def _as_state(p: Phrase) -> None:
     p.label = entry.pref_label.get("ar") or entry.pref_label.get("en") or p.label
     p.label_keys = tuple(p.label.split())
     p.type, p.subtype, p.candidates = "Actor", "StateBody", ()
+
+
+def _name_phrase(
+    toks: Sequence[Token], a: int, e: int, entity_type: str, subtype: str | None, head_key: str
+) -> Phrase:
+    """The proper name ``toks[a:e]`` that a head noun told next to it makes an entity of that head's
+    type ("the town of Dilling", "Tal Malah, a hilltop village"); a place-like name is located."""
+    name = [t.text for t in toks[a:e] if not t.is_punct or t.text in _GLUE]
+    return Phrase(
+        a,
+        e,
+        entity_type,
+        subtype,
+        (a, e),
+        label=_join(name),
+        label_keys=tuple(t.key for t in toks[a:e] if t.key and not t.is_punct),
+        heads=frozenset({head_key}),
+        located=entity_type != "Actor",
+    )
 
 
 def _join(words: Sequence[str]) -> str:
