@@ -17,6 +17,8 @@ What becomes what:
   mediator party speaker`` keep their names; ``targetFacility``, ``targetPlace`` and ``patient`` are
   ``target``; ``place`` and ``venue`` keep theirs. They exist while their event does.
 * ``part-of`` (``org:subOrganizationOf``) and ``located-in`` (``geo:sfWithin``): static.
+* what is drawn: the events, what takes part in one or holds something, and what those lie in or
+  belong to; gazetteer entries no article tells of are left out.
 * ``held``, holder -> facility, one per pair, from :func:`conflictkg.timeline.timelines`; one spell per
   control period, periods of the pair that overlap (closed intervals, by day) merged so that spells
   never overlap; open ends stay open. Each spell carries the articles behind its periods.
@@ -384,6 +386,26 @@ def _keep(
     return nodes, [e for e in edges if e.source in ids and e.target in ids]
 
 
+def _told(nodes: Mapping[str, Node], edges: Iterable[Edge]) -> set[str]:
+    """The node ids some article tells of: its events, whatever takes part in one or holds something,
+    and what those lie in or belong to (transitively). The rest of the gazetteer (hundreds of towns no
+    article names) stays out of the drawing: it would only add unconnected nodes."""
+    containment = set(CONTAINMENT_KINDS.values())
+    up: dict[str, set[str]] = defaultdict(set)
+    told = {n.id for n in nodes.values() if n.kind == "Event"}
+    for e in edges:
+        if e.kind in containment:
+            up[e.source].add(e.target)
+        else:
+            told |= {e.source, e.target}
+    queue = deque(told)
+    while queue:
+        for parent in up[queue.popleft()] - told:
+            told.add(parent)
+            queue.append(parent)
+    return told
+
+
 def build_view(
     store: Store,
     *,
@@ -421,6 +443,7 @@ def build_view(
     _read_labels(store, nodes)
     _read_events(store, nodes, tree)
     edges = _read_edges(store, nodes)
+    nodes, edges = _keep(nodes, edges, _told(nodes, edges))
 
     types = list(types)
     if types:
