@@ -237,13 +237,14 @@ def _pronoun_held(
     told = sorted(
         (e.evidence.start, a) for e in events if e.evidence is not None for a in _actors(e, "agent", entities)
     )
+    firsts = {seq[0] for seq in markers}  # a marker can start only at one of these words
     out: list[tuple[str, str, Span]] = []
     for s in sentences:
         by_end = {p.end: p for p in s.phrases if p.iri and p.iri in entities}
-        for k in range(s.start, s.stop):
-            if k not in by_end:
-                continue
+        for k in sorted(e for e in by_end if s.start <= e < s.stop):
             j, relative = _bridge(toks, k, s.stop, relatives, copulas)
+            if j >= s.stop or toks[j].key not in firsts:
+                continue  # no marker after the site (what follows would find no size either)
             size = next(
                 (
                     n

@@ -261,12 +261,18 @@ class EnglishChunker:
             )
         if key in self.data.words["stopwords"] or key in self.data.words["auxiliaries"]:
             return self._capital(toks, i, first) and key not in self.data.words["determiners"]
-        return key.replace("-", "").isalnum()
+        return key.replace("-", "").isalnum() or _initials(key)
 
     def _match(self, toks: Sequence[Token], i: int, stop: int) -> GazetteerMatch | None:
         """The longest gazetteer name at ``i``; hyphens and apostrophes inside a name are skipped
         ("Hayat Tahrir al-Sham", "Deir ez-Zor", "Teachers' Syndicate"), since the gazetteer keys its
         labels without punctuation."""
+        if i < stop and "-" not in toks[i].key and _initials(toks[i].key):
+            # "U.S. forces", "the U.N.": the gazetteer keys the abbreviation without its dots
+            undotted = [replace(toks[i], key=toks[i].key.replace(".", "")), *toks[i + 1 : min(stop, i + 12)]]
+            found = self.gaz.match(undotted, 0, len(undotted))
+            if found is not None:
+                return GazetteerMatch(i, i + found.end, found.candidates)
         m = self.gaz.match(toks, i, stop)
         j = i + 1
         while j < stop and toks[j].text not in _GLUE and j - i < 12:
@@ -594,7 +600,9 @@ class EnglishChunker:
         words = self.data.words
         days = words.get("day_words", frozenset())
         k = end
+        passive = False
         while k < stop:
+            passive = passive or toks[k].key in words["passive_auxiliaries"]
             if (
                 toks[k].key in words["auxiliaries"]
                 or toks[k].key in words["negations"]
@@ -608,8 +616,8 @@ class EnglishChunker:
         if k >= stop or not toks[k].text.islower() or not toks[k].key.isalpha():
             return False
         lemma = self.data.lemma(toks[k].key)
-        if verb_form(toks[k].key, lemma) == "ing":
-            return False
+        if verb_form(toks[k].key, lemma) == "ing" or (passive and verb_form(toks[k].key, lemma) == "past"):
+            return False  # "Raqqa was seized by the army": the place undergoes the event
         for rest, form in self.data.triggers.get(lemma, ()):
             if form.pos != "verb" or (speech and form.event_type not in _SPEECH_TYPES):
                 continue
@@ -768,6 +776,8 @@ class EnglishChunker:
             )
             k = m.end
         last_head = heads[-1] if heads else None
+        if last_head is not None:
+            known = self._abbreviated_owners(toks, a, last_head, known)
         for q in known:
             if (
                 q.type == "Actor"
@@ -813,6 +823,9 @@ class EnglishChunker:
             return [q for q in known if q.end <= p.end]
         actor_before = [p for p in known if p.type == "Actor" and p.end <= last_head and not p.inner]
         loyal = end + 1 < stop and toks[end].key in self.data.words["allegiance_links"]
+        unit_at = self._after_possessive(toks, actor_before[-1].end, last_head) if actor_before else 0
+        if unit_at and any(toks[t].text[:1].isupper() for t in range(unit_at, end)):
+            actor_before = []  # "the Presidential Council's Support Force": a named unit of its own
         if entity_type == "Actor" and collapse and actor_before and not loyal:
             # "Rapid Support Forces fighters", "RSF field commanders": the known actor itself
             p = actor_before[-1]
@@ -890,7 +903,16 @@ class EnglishChunker:
                 places = [q for q in inner if q.type == "Place" and q.known]
                 if toks[j].key == "of" and places and places[0].start == k2 and places[0].end == inner_end:
                     after = places  # "the Abu Salim neighbourhood of Tripoli"
-                elif toks[j].key == "of" and entity_type != "Actor" and not any(q.known for q in inner):
+                elif (
+                    toks[j].key == "of"
+                    and entity_type != "Actor"
+                    and not any(q.known for q in inner)
+                    and not (
+                        entity_type == "Place"
+                        and self.data.lemma(head_key) != head_key
+                        and head_key in self.data.words.get("settlement_heads", frozenset())
+                    )  # "the villages of Walgha and Al-Mazraa": read as places by _around_places
+                ):
                     of_words = [t.text for t in toks[j:inner_end] if not t.is_punct or t.text in _GLUE]
                     end = inner_end  # "the headquarters of the state water corporation"
                     owners = [
@@ -904,8 +926,28 @@ class EnglishChunker:
                     of_words = [t.text for t in toks[j:inner_end]]
                     end = inner_end  # "the elders' council of Misrata"
         name_start = a
+        # "the LNA's 128th Brigade", "the GNU's interior ministry": a unit of the actor named before it
+        parent = next(
+            (q for q in known if q.type in ("Actor", "Facility") and q.start == a and not q.inner), None
+        )
+        unit_start = self._after_possessive(toks, parent.end, last_head) if parent is not None else 0
+        if parent is not None and parent.type == "Facility" and unit_start and entity_type == "Facility":
+            pass  # "the Zawiya refinery's eastern gate": a part of the facility, nested in it below
+        elif (
+            parent is not None
+            and parent.type == "Actor"
+            and entity_type != "Place"
+            and unit_start
+            and not owner
+        ):
+            owner = parent
+        else:
+            parent, unit_start = None, 0
         places_before = [p for p in known if p.type == "Place" and p.end <= last_head]
-        if places_before and entity_type == "Facility" and places_before[-1].start == a:
+        after_owner = self._after_possessive(toks, places_before[-1].end, last_head) if places_before else 0
+        if places_before and entity_type != "Actor" and places_before[-1].start == a and after_owner:
+            name_start = after_owner  # "Tripoli's Abu Salim district", "Aden's Al-Mualla port": in the city
+        elif places_before and entity_type == "Facility" and places_before[-1].start == a:
             name_start = places_before[-1].end  # "the Nyala water corporation": in Nyala
             places_before[-1].inner = True  # a place inside a facility's name is no mention of its own
         if end == last_head + 1 and b > end and all(toks[t].key.isdigit() for t in range(end, b)):
@@ -917,8 +959,9 @@ class EnglishChunker:
             words = [t.text for t in toks[name_start : last_head + 1] if not t.is_punct or t.text in _GLUE]
         label = _join([*words, *of_words])
         keys = tuple(t.key for t in toks[name_start:end] if t.key and t.key not in ("the", "of", "s"))
-        named = any(self._capital(toks, t, first) for t in range(a, end)) or (
-            a == first and toks[a].text[:1].isupper() and a + 1 < end
+        patron = self._patron_words(toks, a, end) if definite and entity_type == "Actor" else frozenset()
+        named = any(self._capital(toks, t, first) and t not in patron for t in range(a, end)) or (
+            a == first and toks[a].text[:1].isupper() and a + 1 < end and not patron
         )
         p = Phrase(
             i if definite else a,
@@ -932,6 +975,14 @@ class EnglishChunker:
             located=entity_type != "Actor",
             owner=owner,
         )
+        # the owner is a mention of its own; the phrase still starts with it, so that a role read at
+        # that token ("handed it to the Defence Ministry's 76th Division") takes the whole phrase
+        if after_owner and name_start == after_owner:
+            p.mention = (name_start, end)
+        if parent is not None:
+            p.mention = (unit_start, end)
+            if parent.type == "Facility":
+                p.nested.append(parent)
         if (
             head_key in self.data.words["source_heads"]
             and not any(self._capital(toks, t, first) for t in range(a, end))
@@ -955,6 +1006,18 @@ class EnglishChunker:
             around = self._around_places(toks, p, last_head, stop, first, route=route)
             if around:
                 return [*[q for q in known if q.end <= a], *around]
+        if (
+            entity_type == "Place"
+            and after
+            and last_head > a
+            and all(
+                _describing(toks[t].text) and toks[t].key not in self.data.heads for t in range(a, last_head)
+            )
+        ):
+            # "the northern town of Tal Abyad", "the southern Syrian city of Sweida": the kind of the
+            # place with its adjectives only describes the known place named after "of"
+            after[0].start = i
+            return [*[q for q in known if q.end <= a], *after]
         if not named and definite and entity_type == "Place" and keys == (head_key,):
             urban = {"City", "Town"}  # reporters call one place a town or a city
             place = next(
@@ -979,7 +1042,9 @@ class EnglishChunker:
                     p.antecedent = antecedent
                     return [*[q for q in known if q.end <= a], p, *after]
         if not named:
-            antecedent = self._antecedent(entity_type, head_key, keys)
+            # "the UAE-backed force": the patron describes the actor told before, it names no other
+            unpatroned = tuple(toks[t].key for t in range(name_start, end) if t not in patron and toks[t].key)
+            antecedent = self._antecedent(entity_type, head_key, unpatroned if patron else keys)
             if antecedent is not None:
                 p.label_keys = ()
                 p.antecedent = antecedent  # resolved before this phrase: it carries the IRI
@@ -1025,7 +1090,12 @@ class EnglishChunker:
                 # "the town", "the army", "a group" with nothing told before: no name to mint; a head
                 # with its modifiers is ("tribal mediators", "a new checkpoint", "the town hall")
                 return [q for q in known if q.type != "Actor" or q.end <= a]
-        if places_before and name_start > a:
+        if after_owner and name_start == after_owner:
+            # the place is reached through the phrase only, so that no role takes it instead
+            p.loc = places_before[-1]
+            p.nested.append(places_before[-1])
+            known_before = [q for q in known if q.end <= a]
+        elif places_before and name_start > a:
             p.loc_at = places_before[-1].start
             known_before = [q for q in known if q.end <= a] + places_before[-1:]
         else:
@@ -1039,6 +1109,71 @@ class EnglishChunker:
         if after:
             p.loc_at = after[0].start
         return [*known_before, p, *after]
+
+    def _patron_words(self, toks: Sequence[Token], a: int, end: int) -> frozenset[int]:
+        """The tokens of patron adjectives ("UAE-backed", "Iran-aligned", "US-led") in ``a:end``: a
+        definite description built on them ("the UAE-backed force") still refers back to a named actor,
+        since reporters add the patron to vary the name, not to name a new actor."""
+        links = self.data.words["backing_participles"] | self.data.words["allegiance_links"]
+        found: set[int] = set()
+        for t in range(a + 2, end):
+            if toks[t].key in links and toks[t - 1].text in _HYPHENS:
+                k = t - 2
+                while k > a and toks[k - 1].text in _HYPHENS | {"."}:
+                    k -= 2  # "Saudi-UAE-backed"
+                found.update(range(max(k, a), t + 1))
+        return frozenset(found)
+
+    def _abbreviated_owners(
+        self, toks: Sequence[Token], a: int, head: int, known: list[Phrase]
+    ) -> list[Phrase]:
+        """``known`` with an unknown owner before a possessive that precedes an actor or facility head:
+        an upper-case abbreviation ("the GNU's interior ministry", "the SAA's 25th Division") or a
+        capitalised institution ("the Defence Ministry's 76th Division"): only an organisation is named
+        so and owns units or buildings, so it is an actor even when no gazetteer lists it. A named
+        facility before a facility head ("the Zawiya refinery's eastern gate") is a facility of its own
+        that holds the part; a place inside its name is no mention of its own."""
+        head_type = self.data.heads[toks[head].key][0]
+        if head_type == "Place":
+            return known
+        k = next((t for t in range(a, head) if toks[t].text in _APOSTROPHES), None)
+        if k is None or k == a or not self._after_possessive(toks, k, head):
+            return known
+        owner_head = self.data.heads.get(toks[k - 1].key, ("", ""))
+        capitalised = any(toks[t].text[:1].isupper() for t in range(a, k))
+        if owner_head[0] == "Facility" == head_type and capitalised:
+            inside = [q for q in known if a <= q.start and q.end <= k]
+            if any(q.type != "Place" for q in inside) or any(q.start < k < q.end for q in known):
+                return known
+            for q in inside:
+                q.inner = True  # "the Zawiya refinery": Zawiya only names the refinery
+            owner = _name_phrase(toks, a, k, "Facility", owner_head[1], toks[k - 1].key)
+            return sorted([*known, owner], key=lambda q: q.start)
+        if any(q.start < k and q.end > a for q in known):
+            return known  # a known owner, or a name running across the possessive
+        text = toks[a].text
+        abbreviation = k == a + 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+        institution = (
+            owner_head[0] == "Actor"
+            and toks[k - 1].key not in self.data.words["collapse_heads"]
+            and all(toks[t].text[:1].isupper() for t in range(a, k))
+        )
+        if not abbreviation and not institution:
+            return known
+        subtype = owner_head[1] if institution else "Institution"
+        owner = _name_phrase(toks, a, k, "Actor", subtype, toks[k - 1].key)
+        return sorted([*known, owner], key=lambda q: q.start)
+
+    def _after_possessive(self, toks: Sequence[Token], k: int, head: int) -> int:
+        """Where a name starts after a possessive "'s" at ``k`` that comes before the ``head`` noun
+        ("Tripoli's Abu Salim district": the district), else 0. The owner is then a place of its own
+        in which the thing named after it lies, not a word of that name."""
+        if k >= head or toks[k].text not in _APOSTROPHES:
+            return 0
+        k += 1
+        if k < head and toks[k].key == "s":
+            k += 1
+        return k if k <= head else 0
 
     def _progressive(self, toks: Sequence[Token], a: int, start: int) -> bool:
         """ "were still manning checkpoints", "is guarding the bridge": an -ing word after an
@@ -1201,13 +1336,28 @@ class EnglishChunker:
         k = j + link
         items: list[Phrase] = []
         extra: list[Phrase] = []
+        # "the villages of Walgha and Al-Mazraa": the settlements are the places named after "of"
+        settlements = (
+            p.type == "Place"
+            and toks[j].key == "of"
+            and self.data.lemma(toks[last_head].key) in words.get("settlement_heads", frozenset())
+        )
         while k < stop:
             det = toks[k].key in words["determiners"]
             k2 = k + det
             m = self._match(toks, k2, stop)
             e = self._run(toks, k2, stop, first) if k2 < stop else k2
             parse = route or toks[j].key in words.get("named_links", ())
-            if m is not None and m.entity_type in ("Place", "Facility") and (m.end >= e or not parse):
+            if (
+                settlements
+                and (m is None or m.end < e)
+                and e > k2
+                and all(toks[t].key not in self.data.heads for t in range(k2, e))
+                and self._capital(toks, k2, first)
+            ):
+                item = _name_phrase(toks, k2, e, "Place", "Town", toks[last_head].key)
+                named = [item]
+            elif m is not None and m.entity_type in ("Place", "Facility") and (m.end >= e or not parse):
                 item = Phrase(
                     k2,
                     m.end,
@@ -1246,6 +1396,9 @@ class EnglishChunker:
             k = item.end + 1
         if not items:
             return []
+        if settlements:
+            items[0].start = p.start  # the description starts the first place's phrase
+            return [*items, *(q for q in extra if all(q is not item for item in items))]
         last = items[-1].end
         link_words = [t.text for t in toks[j : j + link]]
         head_words = [t.text for t in toks[p.mention[0] : last_head + 1] if not t.is_punct or t.text in _GLUE]
@@ -1434,6 +1587,27 @@ class EnglishChunker:
         return None
 
 
+def _initials(key: str) -> bool:
+    """A dotted abbreviation, alone or before a hyphenated word ("u.s.", "u.n.", "u.s.-led"): a word of
+    a name, though spaCy keeps its dots inside the token."""
+    abbr, _, rest = key.partition("-")
+    letters = abbr.split(".")
+    return (
+        len(letters) >= 3
+        and letters[-1] == ""
+        and all(len(x) == 1 and x.isalpha() for x in letters[:-1])
+        and (not rest or rest.replace("-", "").isalpha())
+    )
+
+
+def _describing(word: str) -> bool:
+    """An adjective before a place's kind: a lower-case word ("northern", "strategic") or a demonym
+    ("Syrian", "Sudanese", "Kurdish", "Yemeni"), never a proper name of its own."""
+    if word.islower():
+        return word.replace("-", "").isalpha()
+    return word[:1].isupper() and word[1:].islower() and word.endswith(("an", "ese", "i", "ish"))
+
+
 def _as_state(p: Phrase) -> None:
     """A country or capital that acts is its state; it keeps the key of its Arabic name, so both
     languages mint one IRI."""
@@ -1525,6 +1699,16 @@ class _EnglishReader:
                         continue  # a noun is singular or plural: "according" is no "accord"
                     if v != i and form.pos != "verb":
                         continue  # "re-" makes verbs only
+                    if (
+                        form.pos == "verb"
+                        and kind == "verb"
+                        and i - 1 >= s.start
+                        and (
+                            self.key(i - 1) in self.data.words["determiners"]
+                            or self.key(i - 1) in self.data.words["indefinites"]
+                        )
+                    ):
+                        continue  # "the station has been shut": a base form after a determiner is a noun
                     at = self._particle_object(v + 1, s) if form.pos == "verb" and rest else 0
                     first = v + 1 + at  # "handed it back", "pull its fighters out": object, then particle
                     n = len(rest)
@@ -1592,10 +1776,40 @@ class _EnglishReader:
                 return None
             if not any(p.type == "Actor" and p.iri and i < p.start < k for p in s.phrases):
                 return None
+            if self._forced_by_no_actor(i, s):
+                return None  # "a battle that forced the group to pull out": the group withdrew
             self.covered.add(k + 1)  # the leaving verb tells the same expulsion
             self.forced_goal[i] = k + 2
             return (i, i + 1, TriggerForm("Expulsion", self.lemma(i), "verb", False, True))
         return None
+
+    def _coerced(self, i: int, s: Sentence) -> bool:
+        """Whether the verb at ``i`` is the infinitive after a past coercion verb and its actor object
+        ("a battle that forced the group to pull out"): being forced to leave is leaving, no plan."""
+        if i - 1 <= s.start or self.key(i - 1) != "to":
+            return False
+        obj = self.phrase_ending(i - 1, s)
+        if obj is None or obj.type != "Actor":
+            return False
+        k = self.outer(obj) - 1
+        return (
+            k >= s.start
+            and self.lemma(k) in self.data.words.get("coercion_verbs", frozenset())
+            and verb_form(self.key(k), self.lemma(k)) == "past"
+        )
+
+    def _forced_by_no_actor(self, i: int, s: Sentence) -> bool:
+        """Whether the coercion verb at ``i`` has a subject that is no actor: a relative clause on a
+        noun that names no entity ("after a three-day battle that also forced the group to pull out",
+        "shelling which forced ..."). Nobody expels then; the forced party's leaving is its own
+        withdrawal, read by the leaving verb."""
+        k = i - 1
+        while k >= s.start and self.key(k) in ("also", "eventually", "finally", "later", "reportedly"):
+            k -= 1
+        if k < s.start or self.key(k) not in self.data.words["relative_pronouns"]:
+            return False
+        end = k - 1 if k - 1 >= s.start and self.toks[k - 1].text == "," else k
+        return not any(p.end == end and p.type == "Actor" for p in s.phrases)
 
     def _siege_lifting(self, i: int, s: Sentence) -> tuple[int, int, TriggerForm] | None:
         """ "lifted their three-month siege of", "ended their weeks-long encirclement of": a lift verb whose
@@ -2020,6 +2234,11 @@ class _EnglishReader:
         edge of Marib"): a place after "<locator> of" tells where the noun before is, so the noun
         before is the argument; else ``p`` itself."""
         a = self.outer(p)
+        if p.type == "Place" and a - 1 > s.start and self.key(a - 1) in ("in", "near", "at"):
+            # "the Al-Nour hospital in Raqqa was stormed": the place only tells where the hospital is
+            located = self.name_ending(a - 1, s)
+            if located is not None and located.iri and located.type != "Actor":
+                return located
         if a - 2 < s.start or self.key(a - 1) != "of" or self.key(a - 2) not in self.data.words["locators"]:
             return p
         k = a - 2
@@ -2091,7 +2310,7 @@ class _EnglishReader:
             )
             j -= 1
         # a plan marker comes before a verb: "contrary to an announcement" plans nothing
-        planned = self._planned_before(i) and form.pos not in ("past", "noun")
+        planned = self._planned_before(i) and form.pos not in ("past", "noun") and not self._coerced(i, s)
         if form.pos == "past" and not passive and self.key(self.after_time(end)) == "by":
             noun = self.name_ending(j + 1, s)
             if noun is not None and noun.type != "Actor":
@@ -2733,6 +2952,18 @@ def find_english_mentions(
                 # the same speech act goes on
                 ev.dropped = True
                 ev.rule += "+speech-elaboration"
+            elif (
+                spec.speech
+                and form.lemma in data.words.get("continuing_speech", frozenset())
+                and ev.roles.get("speaker")
+                and any(
+                    m.type == ev.type and not m.dropped and m.roles.get("speaker") == ev.roles["speaker"]
+                    for m in out
+                )
+            ):
+                # "X said in a statement ... X added that ...": the statement goes on, no second one
+                ev.dropped = True
+                ev.rule += "+speech-continued"
             out.append(ev)
             prev = (b, ev)
         _share_parties(out[first:])

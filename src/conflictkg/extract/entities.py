@@ -26,13 +26,14 @@ from conflictkg.facts import Entity, GazetteerEntry, Span
 __all__ = ["EntityTable"]
 
 _TOWN_LEVEL = frozenset({"City", "Town"})
-#: "قوات", "مقاتلي": troop words dropped before comparing a short mention with a full name (heads.json)
-_FORCE_WORDS = frozenset(
-    match_key(w)
-    for w in json.loads(
-        resources.files("conflictkg.extract").joinpath("data", "heads.json").read_text(encoding="utf-8")
-    ).get("force_words", ())
+_HEAD_DATA = json.loads(
+    resources.files("conflictkg.extract").joinpath("data", "heads.json").read_text(encoding="utf-8")
 )
+#: "قوات", "مقاتلي": troop words dropped before comparing a short mention with a full name (heads.json)
+_FORCE_WORDS = frozenset(match_key(w) for w in _HEAD_DATA.get("force_words", ()))
+#: office heads whose office, where it acts, is its institution (heads.json "acting_offices"): a later
+#: "المديرية" then refers back to that institution
+_ACTING_OFFICES = frozenset(match_key(w) for w in _HEAD_DATA.get("acting_offices", ()))
 
 
 @dataclass(slots=True)
@@ -268,14 +269,26 @@ class EntityTable:
         best: tuple[int, str] | None = None
         for heads, entity_type, entity_iri, at in self.named:
             if (
-                entity_type == p.type
+                (entity_type == p.type or self._acting_office(p, entity_type, heads))
                 and p.heads <= heads
                 and at < p.start
                 and (best is None or at >= best[0])
                 and self._agrees(p, entity_iri)
             ):
                 best = (at, entity_iri)
+        if best is not None and self._acting_office(p, self.entities[best[1]].type, p.heads):
+            # "تتسلم المديرية المبنى" after "مفاوضات بين الكتيبة ومديرية أمن الزاوية": the institution acts
+            p.type, p.subtype = "Actor", self.entities[best[1]].subtype
         return best[1] if best else None
+
+    @staticmethod
+    def _acting_office(p: Phrase, entity_type: str, heads: frozenset[str]) -> bool:
+        """Whether a facility anaphor ("المديرية") may refer to an office named before as the institution
+        that acted ("مديرية أمن الزاوية" as a party of talks).
+
+        Why: the office found acting is an Actor; the anaphor, typed by its head as a Facility, found no
+        antecedent and the event it is the subject of lost its agent."""
+        return p.type == "Facility" and entity_type == "Actor" and bool(heads & _ACTING_OFFICES)
 
     def _agrees(self, p: Phrase, entity_iri: str) -> bool:
         """Whether an actor anaphor's nisba ("القوة السعودية") is in the antecedent's name ("قوة سعودية من

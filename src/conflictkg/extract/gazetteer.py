@@ -106,10 +106,14 @@ class GazetteerIndex:
                     node.setdefault(_END, [])
                     if all(c.entry.iri != e.iri for c in node[_END]):
                         node[_END].append(cand)
+        #: the words a label can start with: a token whose key is not among them starts no match
+        self.first_keys: frozenset[str] = frozenset(self._trie)
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> GazetteerMatch | None:
         """The longest label starting at token ``i`` (quotes inside a name are skipped)."""
         stop = len(tokens) if stop is None else stop
+        if i >= stop or tokens[i].key not in self.first_keys:
+            return None  # most tokens start no label: answered by one set look-up
         node = self._trie
         best: GazetteerMatch | None = None
         j = i

@@ -96,6 +96,10 @@ _UNKNOWN_SUBJECT_REACH = 6
 _MEDIATION_LEADS = frozenset({"ب", "تحت", "وتحت"})
 #: the relative "what" of "وفق ما قاله X", "بحسب ما أفادت X"
 _WHAT = "ما"
+#: "عن" introducing what an account told ("ما نشرته منصات X عن دخول المدينة")
+_ABOUT = "عن"
+#: how far back from "عن" the account's verb may stand ("ما نشرته منصات إعلامية تابعة لـX عن")
+_ACCOUNT_REACH = 10
 #: "أما X فـ...": the fronted topic and the particles that open its answer (فقد, ف, فإن)
 _AS_FOR = "اما"
 _ANSWER_PARTICLES = frozenset({"ف", "فقد", "فان"})
@@ -318,6 +322,12 @@ class _Reader:
             if subject is not None:
                 after_subject = subject.end
         blockers = self.lex.words.get("object_bound_blockers", frozenset())
+        if form.pos == "verb" and self._object_pronoun(i, form):
+            told = self._prev_word(i, s)
+            if told is not None and self.key(told) == _WHAT:
+                # "ما نشرته منصات X عن انسحاب قواتها": the pronoun is what was told; the forces after it
+                # are the account's content, not what was deployed
+                return None
         for k in range(i + 1, stop):
             if self.toks[k].text in _BOUNDARY_PUNCT or self.toks[k].text in _SENTENCE_END:
                 break
@@ -915,6 +925,28 @@ class _Reader:
         before = self._prev_word(prev, s)
         return before is None or not self.lex.has("attribution_markers", self.key(before))
 
+    def _account_side(self, i: int, s: Sentence) -> str | None:
+        """The actor whose media told the account that event noun ``i`` is the content of.
+
+        "نفت X ما نشرته منصات تابعة لـY عن سيطرة فصائله على ..."، "ما تداولته وسائل إعلام Y عن دخول
+        المدينة": the act told "عن" after "ما <account verb> <outlet> Y" is Y's side's own (its
+        forces, its entry), never the denier's, whose subject would otherwise be carried over. Only an
+        actor the account names after its verb counts; "ما قالته مصادر عن" names no side."""
+        about = self._prev_word(i, s)
+        if about is None or self.key(about) != _ABOUT:
+            return None
+        for k in range(about - 1, max(s.start, about - _ACCOUNT_REACH) - 1, -1):
+            if self.toks[k].text in _BOUNDARY_PUNCT or self.toks[k].text in _SENTENCE_END:
+                return None
+            if not self.lex.has("account_verbs", self.key(k)):
+                continue
+            what = self._prev_word(k, s)
+            if what is None or self.key(what) != _WHAT:
+                return None
+            side = [p for p in s.phrases if p.type == "Actor" and p.iri and k < p.start and p.end <= about]
+            return side[-1].iri if side else None
+        return None
+
     def _held(self, i: int, s: Sentence) -> bool:
         """Whether trigger ``i`` tells a state: a present-tense control verb ("تسيطر عليها X"), or any
         seizure verb shortly after ``لا تزال / ما زالت`` in its clause."""
@@ -1211,9 +1243,11 @@ class _Reader:
             and self._suffixed_head(first)
             and self.subject
         ):
-            # "انسحاب قواته من", "دخول عناصرها إلى": its forces, the subject told before
-            explicit, subject_end, explicit_after = self.subject, first + 1, True
-            ev.rule += "+agent:suffixed-genitive"
+            # "انسحاب قواته من", "دخول عناصرها إلى": its forces, the subject told before; in an
+            # account ("ما نشرته منصات تابعة لـX عن سيطرة فصائله"), the forces of the account's side
+            account = self._account_side(i, s)
+            explicit, subject_end, explicit_after = account or self.subject, first + 1, True
+            ev.rule += "+agent:suffixed-genitive" + ("-of-account" if account else "")
         if explicit is None and form.pos == "verb" and self._suffixed_head(first) and self.subject:
             # "حاصرت دورياتهم فرع الأمن العسكري": their patrols, the subject told before
             explicit, subject_end, explicit_after = self.subject, first + 1, True
@@ -1524,7 +1558,12 @@ class _Reader:
         attributive = form.pos == "participle" and self.key(i).startswith("ال") and i > s.start
         anonymous = anonymous or (attributive and self.key(i - 1).startswith("ال"))
         # default agent: the subject carried over from the previous clause
-        if spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
+        account = self._account_side(i, s) if form.pos == "noun" else None
+        if spec.default_agent and not ev.has_agent() and account is not None and not anonymous:
+            # "ما نشرته منصات الدعم السريع عن دخول المدينة": the account's side tells of its own act
+            ev.add(spec.default_agent, account)
+            ev.rule += "+agent:side-of-account"
+        elif spec.default_agent and not ev.has_agent() and self.subject is not None and not anonymous:
             ev.add(spec.default_agent, self.subject)
             ev.rule += "+agent:carried-subject"
         elif (
@@ -2340,6 +2379,12 @@ def find_mentions(
                     ev.status = "denied"
                     ev.scoped_by = scope_idx
                     ev.rule += "+scope:denial"
+                    if scope_idx is not None and any(ev.roles.get(r) for r in ("target", "besieged")):
+                        # "اقتحمت X المبنى بحسب مصدر. لكن Y نفت سيطرة X على المبنى": the act one
+                        # source tells and another denies is one disputed act, denied
+                        out.append(ev)
+                        _deny_retellings(out, len(out) - 1, scope_idx)
+                        continue
                 elif scope_spec.scope_status == "reported" and content_seen and ev.status == "asserted":
                     ev.status = "reported"
                     ev.scoped_by = scope_idx

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Protocol
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.pipeline import Lemmatizer
 
 from conflictkg import iri as iris
@@ -47,11 +48,25 @@ class Tagger(Protocol):
 
 
 def _spacy_base(lang: str) -> Callable[[str], Iterable[tuple[int, str]]]:
+    """spaCy's tokenizer as ``(offset, piece)`` pairs: a token's text with a line break or other
+    whitespace it ends in, but without the trailing spaces (a token made only of spaces is kept).
+
+    The offsets and lengths come from ``Doc.to_array`` in one call: building a spaCy ``Token`` object
+    per word to read them cost more than the tokenizing itself. spaCy's trailing whitespace is one
+    space or nothing, so ``text_with_ws.rstrip(" ")`` is ``text.rstrip(" ")``.
+    """
     nlp = spacy.blank(lang)
     tokenizer = nlp.tokenizer
+    attrs = [IDX, LENGTH]
 
     def base(text: str) -> Iterable[tuple[int, str]]:
-        return ((t.idx, t.text_with_ws.rstrip(" ") or t.text) for t in tokenizer(text))
+        doc = tokenizer(text)
+        if not len(doc):
+            return []
+        return [
+            (idx, (piece := text[idx : idx + n]).rstrip(" ") or piece)
+            for idx, n in doc.to_array(attrs).tolist()
+        ]
 
     return base
 

@@ -93,22 +93,27 @@ class Tokenizer:
     def __call__(self, text: str) -> list[Token]:
         """The tokens of ``text``, numbered by sentence (a full stop or a line break ends one)."""
         tokens: list[Token] = []
+        append = tokens.append
+        shapes = self._shapes
         sentence = 0
         for offset, piece in self._base(text):
-            if piece.isspace():
-                if "\n" in piece and tokens and tokens[-1].text not in SENTENCE_ENDS:
+            shape = shapes.get(piece)
+            if shape is None:
+                if piece.isspace():  # never remembered: whitespace pieces make no tokens
+                    if "\n" in piece and tokens and tokens[-1].text not in SENTENCE_ENDS:
+                        sentence += 1
+                    continue
+                shape = self._shape(piece)
+            if len(shape) == 1:  # the common case, without a generator
+                append(_moved(shape[0], offset, sentence) if offset or sentence else shape[0])
+                if piece in SENTENCE_ENDS:
                     sentence += 1
                 continue
-            shape = self._shapes.get(piece)
-            if shape is None:
-                shape = self._shape(piece)
             if offset == 0 and sentence == 0:
                 tokens.extend(shape)
-            elif len(shape) == 1:  # the common case, without a generator
-                tokens.append(_moved(shape[0], offset, sentence))
             else:
                 tokens.extend(_moved(t, offset, sentence) for t in shape)
-            if piece in SENTENCE_ENDS or (len(shape) > 1 and shape[-1].text in SENTENCE_ENDS):
+            if piece in SENTENCE_ENDS or (shape and shape[-1].text in SENTENCE_ENDS):
                 sentence += 1  # "اتفاقاً." cut into the word and its full stop ends the sentence too
         return tokens
 
